@@ -1,0 +1,15 @@
+/* hearsay-core.h — the GTK-free model: include this, not the parts
+ *
+ * Copyright 2026 The Hearsay team
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hs-document.h"
+#include "hs-file.h"
+#include "hs-history.h"
+#include "hs-native-json.h"
+#include "hs-relation.h"
+#include "hs-schema.h"
+#include "hs-span.h"
+#include "hs-text.h"
