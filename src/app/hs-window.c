@@ -487,18 +487,7 @@ hs_window_open_sample (HsWindow *self)
         }
     }
   else
-    {
-      JsonObject *meta;
-      g_autofree char *sha = hs_text_sha256 (text, -1);
-      const char *newline = strchr (text, '\n');
-      g_autofree char *title = g_strndup (text, newline ? (gsize)(newline - text) : strlen (text));
-
-      document = hs_document_new ("sample-article", text);
-      meta = hs_document_get_meta (document);
-      json_object_set_string_member (meta, "title", g_strstrip (title));
-      json_object_set_string_member (meta, "source", "resource://" SAMPLE_RESOURCE);
-      json_object_set_string_member (meta, "sha256", sha);
-    }
+    document = hs_file_new_document ("sample-article", text, "resource://" SAMPLE_RESOURCE);
 
   hide_error (self);
   set_document (self, document, annotation_path);

@@ -240,31 +240,47 @@ guess_title (const char *text)
   return g_strdup ("");
 }
 
+HsDocument *
+hs_file_new_document (const char *id,
+                      const char *text,
+                      const char *source_uri)
+{
+  g_autoptr(HsDocument) document = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *title = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *imported = NULL;
+  JsonObject *meta;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  title = guess_title (text);
+  sha256 = hs_text_sha256 (text, -1);
+  imported = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+
+  document = hs_document_new (id, text);
+  meta = hs_document_get_meta (document);
+  json_object_set_string_member (meta, "title", title);
+  if (source_uri != NULL)
+    json_object_set_string_member (meta, "source", source_uri);
+  json_object_set_string_member (meta, "sha256", sha256);
+  json_object_set_string_member (meta, "imported", imported);
+
+  return g_steal_pointer (&document);
+}
+
 static HsDocument *
 new_document (const char *path,
               const char *text)
 {
-  g_autoptr(HsDocument) document = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *basename = g_path_get_basename (path);
   g_autofree char *stem = strip_extension (basename);
   g_autofree char *id = g_filename_display_name (stem);
   g_autofree char *absolute = g_canonicalize_filename (path, NULL);
   g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
-  g_autofree char *title = guess_title (text);
-  g_autofree char *sha256 = hs_text_sha256 (text, -1);
-  g_autofree char *imported = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  JsonObject *meta;
 
-  document = hs_document_new (id, text);
-  meta = hs_document_get_meta (document);
-  json_object_set_string_member (meta, "title", title);
-  if (uri != NULL)
-    json_object_set_string_member (meta, "source", uri);
-  json_object_set_string_member (meta, "sha256", sha256);
-  json_object_set_string_member (meta, "imported", imported);
-
-  return g_steal_pointer (&document);
+  return hs_file_new_document (id, text, uri);
 }
 
 /* Code point offset where @a and @b first differ (the shorter length if one is a prefix). */

@@ -39,6 +39,14 @@ HsDocument *hs_file_open (const char  *path,
                           GError     **error);
 
 /*
+ * A new document for an article's text, with meta title (its first non-empty
+ * line), source, sha256 and the import time.
+ */
+HsDocument *hs_file_new_document (const char *id,
+                                  const char *text,
+                                  const char *source_uri);
+
+/*
  * Writes @contents to @path through a temporary file in the same folder,
  * fsync and rename: the old file stays whole whatever fails.
  */

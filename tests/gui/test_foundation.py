@@ -139,7 +139,8 @@ app = App(binary, [bad_text], work)
 try:
     app.find_app()
     message = wait_for(lambda: [t for t in app.labels() if "latin1.txt" in t], timeout=10)
-    tap.ok(bool(message) and "3" in message[0], "invalid UTF-8 is refused with its byte offset",
+    tap.ok(bool(message) and "byte offset 3" in message[0],
+           "invalid UTF-8 is refused with its byte offset",
            message or app.labels())
 finally:
     app.quit()

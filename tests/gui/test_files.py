@@ -1,0 +1,127 @@
+#!/usr/bin/python3
+# Files in and out of the real window: the Open dialog (Ctrl+O), Save As
+# (Ctrl+Shift+S), recent files and window size kept in GSettings, and the
+# refusal of empty and binary files.
+#
+# Copyright 2026 The Hearsay team
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import configparser
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from hearsay_gui import App, Tap, make_workdir, read_json, wait_for  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+binary = sys.argv[1]
+tap = Tap()
+work = make_workdir("files")
+# A real settings store on disk, so what one run keeps the next run sees.
+settings_env = {"GSETTINGS_BACKEND": "keyfile"}
+keyfile = os.path.join(work, "xdg-config", "glib-2.0", "settings", "keyfile")
+
+article = os.path.join(work, "harbour.txt")
+shutil.copy(os.path.join(HERE, "fixtures", "harbour.txt"), article)
+
+
+def window_ids(app):
+    out = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(app.proc.pid)],
+                         capture_output=True, text=True)
+    return out.stdout.split()
+
+
+def use_dialog(app, path, before, save=False):
+    """Focus the newest window (the file chooser) and type a path into it."""
+    new = wait_for(lambda: [w for w in window_ids(app) if w not in before], timeout=10)
+    if not new:
+        return False
+    subprocess.run(["xdotool", "windowfocus", "--sync", new[-1]], check=False)
+    time.sleep(0.5)
+    # Open: Ctrl+L shows the location entry; Save: the name entry has the focus.
+    app.keys("ctrl+a" if save else "ctrl+l")
+    subprocess.run(["xdotool", "type", "--delay", "20", path], check=True)
+    time.sleep(0.3)
+    app.keys("Return")
+    return True
+
+
+def settings():
+    parser = configparser.ConfigParser()
+    parser.read(keyfile)
+    section = "io/github/hearsay/Hearsay"
+    return parser[section] if parser.has_section(section) else {}
+
+
+# Start on the sample, open the article through the dialog.
+app = App(binary, [], work, settings_env)
+try:
+    app.find_app()
+    view = app.find("text", "Article")
+    tap.ok(view is not None and "Danube" in view.text, "with no argument the sample article shows",
+           view.text[:60] if view else None)
+    app.focus()
+    before = window_ids(app)
+    app.keys("ctrl+o")
+    tap.ok(use_dialog(app, article, before), "Ctrl+O shows the Open dialog")
+    tap.ok(wait_for(lambda: view.text.startswith("Harbour talks resume"), timeout=10),
+           "the article chosen in the dialog replaces the sample", view.text[:60])
+
+    # Label a word, then Save As to a new file.
+    app.focus()
+    app.keys("ctrl+Home", "Down", "Down", "ctrl+Right", "ctrl+Right", "ctrl+Right",
+             "ctrl+shift+Left", "l")
+    default_path = os.path.join(work, "harbour.hearsay.json")
+    tap.ok(wait_for(lambda: read_json(default_path), timeout=3) is not None,
+           "l labels a LOCATION and autosave writes next to the article")
+    other = os.path.join(work, "elsewhere", "copy.hearsay.json")
+    os.makedirs(os.path.dirname(other))
+    before = window_ids(app)
+    app.keys("ctrl+shift+s")
+    tap.ok(use_dialog(app, other, before, save=True), "Ctrl+Shift+S shows the Save As dialog")
+    saved = wait_for(lambda: read_json(other), timeout=5)
+    tap.ok(saved is not None and saved["spans"][0]["text"] == "Lisbon",
+           "Save As writes the annotations to the chosen file", saved)
+    app.focus()
+    app.keys("ctrl+z")
+    tap.ok(wait_for(lambda: (read_json(other) or {}).get("spans") == [], timeout=3),
+           "later changes go to the new file", read_json(other))
+    tap.ok(len(read_json(default_path)["spans"]) == 1, "the old file keeps what it had")
+finally:
+    code = app.quit()
+tap.ok(code == 0, "the app quits cleanly", code)
+
+kept = settings()
+recent = kept.get("recent-files", "")
+tap.ok(article in recent, "the opened article is in recent-files in GSettings", recent)
+tap.ok(kept.get("window-width", "").isdigit() and kept.get("window-height", "").isdigit(),
+       "the window size is kept in GSettings", dict(kept))
+
+# Empty and binary files are refused with a message; nothing is written.
+empty = os.path.join(work, "empty.txt")
+open(empty, "w").close()
+binary_file = os.path.join(work, "picture.txt")
+with open(binary_file, "wb") as f:
+    f.write(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+for path, what in ((empty, "empty"), (binary_file, "binary")):
+    app = App(binary, [path], work, settings_env)
+    try:
+        app.find_app()
+        name = os.path.basename(path)
+        message = wait_for(lambda: [t for t in app.labels() if name in t and len(t) > len(name) + 5],
+                           timeout=10)
+        tap.ok(bool(message), f"the {what} file is refused with a message naming it",
+               message or app.labels())
+    finally:
+        app.quit()
+    stem = os.path.splitext(path)[0]
+    tap.ok(not os.path.exists(stem + ".hearsay.json"), f"nothing is written for the {what} file")
+
+if tap.failed == 0:
+    shutil.rmtree(work, ignore_errors=True)
+else:
+    print(f"# work folder kept: {work}")
+sys.exit(tap.finish())
