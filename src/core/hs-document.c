@@ -991,3 +991,63 @@ _hs_document_load_relation (HsDocument *self,
 
   insert_relation (self, relation, FALSE, FALSE);
 }
+
+/*
+ * "done" lives among the top-level members this version otherwise does not
+ * know, so older builds keep it on save and the corpus can read it without a
+ * change to the format.
+ */
+#define DONE_MEMBER "done"
+
+/**
+ * hs_document_get_done:
+ *
+ * Returns: %TRUE when the annotator marked the document done
+ */
+gboolean
+hs_document_get_done (HsDocument *self)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (HS_IS_DOCUMENT (self), FALSE);
+
+  if (self->extra == NULL)
+    return FALSE;
+
+  node = json_object_get_member (self->extra, DONE_MEMBER);
+
+  return node != NULL && json_node_get_value_type (node) == G_TYPE_BOOLEAN &&
+         json_node_get_boolean (node);
+}
+
+/**
+ * hs_document_set_done:
+ *
+ * Marks the document done or not. This is a mark on the work, not an edit of
+ * the annotations: it is not recorded in the undo history, but ::changed is
+ * emitted (at the end of the open step, if any) so the document gets saved.
+ */
+void
+hs_document_set_done (HsDocument *self,
+                      gboolean    done)
+{
+  JsonObject *extra;
+
+  g_return_if_fail (HS_IS_DOCUMENT (self));
+
+  done = !!done;
+  if (done == hs_document_get_done (self))
+    return;
+
+  extra = hs_document_get_extra (self);
+  /* Not done is the absence of the member: files that were never marked stay as they were. */
+  if (done)
+    json_object_set_boolean_member (extra, DONE_MEMBER, TRUE);
+  else
+    json_object_remove_member (extra, DONE_MEMBER);
+
+  if (self->depth > 0)
+    self->dirty = TRUE;
+  else
+    g_signal_emit (self, signals[CHANGED], 0);
+}

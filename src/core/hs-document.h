@@ -109,4 +109,13 @@ void       _hs_document_load_span      (HsDocument *self,
 void       _hs_document_load_relation  (HsDocument *self,
                                         HsRelation *relation);
 
+/*
+ * Whether the annotator marked the document done: kept as the top-level member
+ * "done": true, so it survives saving and loading. Not part of the undo
+ * history; setting it emits ::changed.
+ */
+gboolean   hs_document_get_done        (HsDocument *self);
+void       hs_document_set_done        (HsDocument *self,
+                                        gboolean    done);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "hs-core-resources.h"
 #include "hs-json-private.h"
 #include "hs-schema.h"
+#include "hs-schema-private.h"
 
 #define DEFAULT_SCHEMA_RESOURCE "/io/github/hearsay/Hearsay/core/default-schema.json"
 
@@ -679,4 +680,54 @@ hs_schema_lookup_relation_type (HsSchema   *self,
     return NULL;
 
   return g_hash_table_lookup (self->types_by_name, name);
+}
+
+/**
+ * _hs_schema_new_from_node:
+ * @node: a JSON object, part of the document @lines was made for
+ *
+ * Returns: (transfer full) (nullable): the schema, or %NULL with @error
+ *   naming the line of the first problem and how many more there are
+ */
+HsSchema *
+_hs_schema_new_from_node (JsonNode     *node,
+                          HsJsonLines  *lines,
+                          const char   *filename,
+                          GError      **error)
+{
+  g_autoptr(HsSchema) self = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *more = NULL;
+  const HsJsonIssue *first;
+  Checker checker;
+
+  /* read_schema() would put a non-object at line 1 of the whole file: the caller knows better. */
+  g_return_val_if_fail (node != NULL && JSON_NODE_HOLDS_OBJECT (node), NULL);
+  g_return_val_if_fail (lines != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) _hs_json_issue_free);
+  self = g_object_new (HS_TYPE_SCHEMA, NULL);
+  checker.lines = lines;
+  checker.problems = problems;
+  read_schema (self, &checker, node);
+
+  if (problems->len == 0)
+    return g_steal_pointer (&self);
+
+  g_ptr_array_sort (problems, compare_issues);
+  first = g_ptr_array_index (problems, 0);
+  if (problems->len > 1)
+    more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, " (and %u more problem)",
+                                         " (and %u more problems)", problems->len - 1),
+                            problems->len - 1);
+
+  if (filename != NULL)
+    g_set_error (error, HS_SCHEMA_ERROR, HS_SCHEMA_ERROR_INVALID, "%s:%u: %s%s",
+                 filename, first->line, first->message, more ? more : "");
+  else
+    g_set_error (error, HS_SCHEMA_ERROR, HS_SCHEMA_ERROR_INVALID, _("Line %u: %s%s"),
+                 first->line, first->message, more ? more : "");
+
+  return NULL;
 }
