@@ -6,108 +6,21 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 
+#include "hs-cli-import.h"
 #include "hs-cli-private.h"
-
-/* Every format the command line accepts; only those with a writer below work yet. */
-static const char * const all_formats[] = {
-  "jsonl", "spacy", "doccano", "label-studio", "prodigy", "brat", "conll", "csv", NULL
-};
-static const char * const available_formats[] = { "jsonl", NULL };
+#include "hs-format.h"
+#include "hs-split.h"
 
 typedef struct
 {
-  gboolean    include_suggestions;
-  GHashTable *labels;  /* label names to keep; NULL keeps every label */
-  GString    *output;
-  guint       n_documents;
+  HsExport *export;
+  GError   *error;  /* the first write error: later documents are skipped */
 } ExportState;
-
-static gboolean
-keep_status (HsStatus status,
-             gboolean include_suggestions)
-{
-  switch (status)
-    {
-    case HS_STATUS_ACCEPTED:
-      return TRUE;
-    case HS_STATUS_SUGGESTED:
-      return include_suggestions;
-    case HS_STATUS_REJECTED:
-    default:
-      return FALSE;
-    }
-}
-
-static void
-copy_members (JsonObject *from,
-              JsonObject *to)
-{
-  g_autoptr(GList) names = NULL;
-
-  if (from == NULL || to == NULL || from == to)
-    return;
-
-  names = json_object_get_members (from);
-  for (const GList *l = names; l != NULL; l = l->next)
-    {
-      const char *name = l->data;
-
-      json_object_set_member (to, name, json_node_copy (json_object_get_member (from, name)));
-    }
-}
-
-/*
- * A new document holding only what the export carries: the writer then
- * serialises it unchanged, so every format sees the same selection and
- * relations never point at a span that was left out.
- */
-static HsDocument *
-filter_document (HsDocument        *document,
-                 const ExportState *state)
-{
-  g_autoptr(HsDocument) copy = NULL;
-  g_autoptr(GHashTable) kept = NULL;
-  guint n_spans = hs_document_get_n_spans (document);
-  guint n_relations = hs_document_get_n_relations (document);
-
-  copy = hs_document_new (hs_document_get_id (document), hs_document_get_text (document));
-  copy_members (hs_document_get_meta (document), hs_document_get_meta (copy));
-  copy_members (hs_document_get_extra (document), hs_document_get_extra (copy));
-
-  kept = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < n_spans; i++)
-    {
-      HsSpan *span = hs_document_get_span (document, i);
-
-      if (!keep_status (span->status, state->include_suggestions))
-        continue;
-      if (state->labels != NULL && !g_hash_table_contains (state->labels, span->label))
-        continue;
-
-      _hs_document_load_span (copy, span);
-      g_hash_table_add (kept, span->id);
-    }
-
-  for (guint i = 0; i < n_relations; i++)
-    {
-      HsRelation *relation = hs_document_get_relation (document, i);
-
-      if (!keep_status (relation->status, state->include_suggestions))
-        continue;
-      if (!g_hash_table_contains (kept, relation->from) ||
-          !g_hash_table_contains (kept, relation->to))
-        continue;
-
-      _hs_document_load_relation (copy, relation);
-    }
-
-  return g_steal_pointer (&copy);
-}
 
 static void
 export_document (HsDocument *document,
@@ -116,47 +29,119 @@ export_document (HsDocument *document,
                  gpointer    user_data)
 {
   ExportState *state = user_data;
-  g_autoptr(HsDocument) filtered = filter_document (document, state);
-  g_autofree char *json = NULL;
-  gsize len = 0;
 
-  json = hs_native_json_write (filtered, HS_NATIVE_WRITE_JSONL_LINE, &len);
-  g_string_append_len (state->output, json, len);
-  g_string_append_c (state->output, '\n');
-  state->n_documents++;
+  if (state->error != NULL)
+    return;
+
+  hs_export_add (state->export, document, &state->error);
+}
+
+static void
+print_warning (const char *message,
+               gpointer    user_data)
+{
+  hs_cli_error (user_data, "%s", message);
+}
+
+static gboolean
+write_stdout (const char *data,
+              gsize       len,
+              gpointer    user_data)
+{
+  hs_cli_write_stdout (data, len);
+  return TRUE;
 }
 
 static char *
-join_formats (const char * const *formats)
+format_names (gboolean export)
 {
-  return g_strjoinv (", ", (char **) formats);
+  const HsFormat * const *formats = hs_format_list ();
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; formats[i] != NULL; i++)
+    {
+      if (export ? !hs_format_can_export (formats[i]) : !hs_format_can_import (formats[i]))
+        continue;
+      g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "",
+                              hs_format_get_name (formats[i]));
+    }
+
+  return g_string_free (names, FALSE);
 }
 
-/* Returns the exit status for a --format value that is not "jsonl", or OK. */
-static int
-check_format (const char *format)
+/* The help text's list of formats: name, what it is, its offsets and what it loses. */
+char *
+hs_cli_describe_formats (gboolean export)
 {
-  g_autofree char *available = join_formats (available_formats);
+  const HsFormat * const *formats = hs_format_list ();
+  GString *text = g_string_new (NULL);
 
-  if (format == NULL)
+  for (guint i = 0; formats[i] != NULL; i++)
     {
-      hs_cli_error ("export", _("no --format given; available: %s"), available);
+      const HsFormat *format = formats[i];
+      const char *unit;
+
+      if (export ? !hs_format_can_export (format) : !hs_format_can_import (format))
+        continue;
+
+      switch (hs_format_get_offset_unit (format))
+        {
+        case HS_OFFSETS_UTF16:
+          unit = export ? _("offsets: UTF-16 units, as JavaScript counts (--offsets codepoints "
+                            "for code points)")
+                        : _("offsets: UTF-16 units or code points, told apart by the span text "
+                            "(--offsets to say)");
+          break;
+        case HS_OFFSETS_NEWLINES_ONE:
+          unit = _("offsets: code points with a CRLF counting as one, as brat shows the text");
+          break;
+        case HS_OFFSETS_TOKENS:
+          unit = _("no offsets: tokens and tags");
+          break;
+        case HS_OFFSETS_CODE_POINTS:
+        default:
+          if (g_str_equal (hs_format_get_name (format), "label-studio"))
+            unit = export ? _("offsets: code points, as Label Studio stores them since 2021 "
+                              "(--offsets utf16 for JavaScript string indexes)")
+                          : _("offsets: code points or UTF-16 units, told apart by the region "
+                              "text (--offsets to say)");
+          else
+            unit = _("offsets: code points (Python str indexes)");
+          break;
+        }
+
+      g_string_append_printf (text, "  %-13s %s;\n                %s", hs_format_get_name (format),
+                              hs_format_get_description (format), unit);
+      if (export)
+        g_string_append_printf (text, ";\n                loses: %s", hs_format_get_losses (format));
+      g_string_append (text, "\n");
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Returns the exit status for a bad --format, or OK with *format set. */
+static int
+check_format (const char      *name,
+              const HsFormat **format)
+{
+  g_autofree char *available = format_names (TRUE);
+
+  if (name == NULL)
+    {
+      hs_cli_error ("export", _("no --format given; formats: %s"), available);
       return HS_CLI_EXIT_USAGE;
     }
 
-  if (g_strv_contains (available_formats, format))
+  *format = hs_format_lookup (name);
+  if (*format != NULL && hs_format_can_export (*format))
     return HS_CLI_EXIT_OK;
 
-  if (g_strv_contains (all_formats, format))
-    hs_cli_error (NULL, _("export format '%s' is not available yet; available: %s"),
-                  format, available);
+  if (*format != NULL)
+    hs_cli_error ("export", _("the %s format can be imported, not exported; formats: %s"),
+                  name, available);
   else
-    {
-      g_autofree char *all = join_formats (all_formats);
-
-      hs_cli_error (NULL, _("unknown export format '%s'; formats: %s (available now: %s)"),
-                    format, all, available);
-    }
+    hs_cli_error (NULL, _("unknown export format '%s'; formats: %s"), name, available);
 
   return HS_CLI_EXIT_USAGE;
 }
@@ -216,6 +201,38 @@ parse_labels (char     **values,
   return g_steal_pointer (&labels);
 }
 
+gboolean
+hs_cli_parse_offsets (const char   *command,
+                      const char   *value,
+                      HsOffsetUnit *unit)
+{
+  *unit = HS_OFFSETS_DEFAULT;
+  if (value == NULL)
+    return TRUE;
+  if (g_str_equal (value, "utf16") || g_str_equal (value, "utf-16"))
+    *unit = HS_OFFSETS_UTF16;
+  else if (g_str_equal (value, "codepoints") || g_str_equal (value, "code-points"))
+    *unit = HS_OFFSETS_CODE_POINTS;
+  else
+    {
+      hs_cli_error (command, _("--offsets takes utf16 or codepoints, not “%s”"), value);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Prints an error from the core: those that start with a file name as they are. */
+void
+hs_cli_print_gerror (const char   *command,
+                     const GError *error)
+{
+  if (error->domain == HS_FORMAT_ERROR &&
+      (error->code == HS_FORMAT_ERROR_UNSUPPORTED))
+    hs_cli_error (command, "%s", error->message);
+  else
+    fprintf (stderr, "%s\n", error->message);
+}
+
 int
 hs_cli_export (int    argc,
                char **argv)
@@ -223,22 +240,35 @@ hs_cli_export (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HsSchema) schema = NULL;
   g_autoptr(GHashTable) labels = NULL;
-  g_autoptr(GString) output = NULL;
-  g_autofree char *format = NULL;
+  g_autoptr(HsExport) export = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format_name = NULL;
   g_autofree char *out_path = NULL;
   g_autofree char *schema_path = NULL;
+  g_autofree char *split = NULL;
+  g_autofree char *offsets = NULL;
+  g_autofree char *formats_help = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *format_option_help = NULL;
+  g_autofree char *names = format_names (TRUE);
   g_auto(GStrv) label_values = NULL;
+  g_auto(GStrv) split_names = NULL;
+  g_autofree double *split_ratios = NULL;
+  const HsFormat *format = NULL;
+  gint64 seed = 0;
+  guint n_splits = 0;
   gboolean force = FALSE;
   gboolean include_suggestions = FALSE;
   gboolean labels_ok;
   guint n_problems = 0;
-  ExportState state = { 0, };
+  HsExportOptions options;
+  ExportState state = { NULL, NULL };
   int status;
-  const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_("Output format (available: jsonl)"), N_("FORMAT") },
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      NULL, N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path,
-      N_("Write to OUT instead of standard output"), N_("OUT") },
+      N_("Write to OUT (a folder for brat) instead of standard output"), N_("OUT") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force,
       N_("Replace OUT if it exists"), NULL },
     { "include-suggestions", 0, 0, G_OPTION_ARG_NONE, &include_suggestions,
@@ -247,22 +277,41 @@ hs_cli_export (int    argc,
       N_("Export only spans with these labels (comma separated)"), N_("L1,L2") },
     { "schema", 0, 0, G_OPTION_ARG_FILENAME, &schema_path,
       N_("Check labels against this schema instead of the default one"), N_("SCHEMA") },
+    { "split", 0, 0, G_OPTION_ARG_STRING, &split,
+      N_("Split into parts written to OUT.PART.EXT, e.g. train=0.8,dev=0.1,test=0.1"),
+      N_("PART=RATIO,…") },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed,
+      N_("Seed of the split (default 0): the same seed and ids give the same split"), N_("N") },
+    { "offsets", 0, 0, G_OPTION_ARG_STRING, &offsets,
+      N_("doccano and label-studio: count offsets in utf16 units or codepoints"),
+      N_("UNIT") },
     { NULL }
   };
 
-  context = g_option_context_new (_("INPUT… — export annotated documents"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
+  format_option_help = g_strdup_printf (_("Output format: %s"), names);
+  entries[0].description = format_option_help;
+
+  formats_help = hs_cli_describe_formats (TRUE);
+  description = g_strdup_printf (
     _("Each INPUT is a .hearsay.json or .json document, a .jsonl corpus (“-” reads\n"
       "JSONL from standard input) or a .txt article with its .hearsay.json beside it.\n"
       "Only accepted spans are exported, and relations whose two ends are.\n"
       "\n"
-      "Formats:\n"
-      "  jsonl   native Hearsay JSONL, one document per line\n"
+      "Formats (Hearsay itself counts offsets in code points, end exclusive):\n"
+      "%s"
+      "What a format cannot hold is listed on standard error after the export.\n"
       "\n"
-      "Nothing is written when any input has a problem; OUT is replaced atomically.\n"
+      "A split puts each document in a part by a hash of the seed and its id: the\n"
+      "input order does not matter and adding documents never moves others.\n"
+      "\n"
+      "Nothing is written when any input has a problem; outputs are replaced\n"
+      "atomically, and only with --force.\n"
       "Exit status: 0 on success, 1 on a bad input or a write error, 2 on a usage\n"
-      "error."));
+      "error."), formats_help);
+
+  context = g_option_context_new (_("INPUT… — export annotated documents"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context, description);
 
   if (!hs_cli_parse_options (context, "export", &argc, &argv))
     return HS_CLI_EXIT_USAGE;
@@ -274,9 +323,24 @@ hs_cli_export (int    argc,
       return HS_CLI_EXIT_USAGE;
     }
 
-  status = check_format (format);
+  status = check_format (format_name, &format);
   if (status != HS_CLI_EXIT_OK)
     return status;
+
+  hs_export_options_init (&options);
+  if (!hs_cli_parse_offsets ("export", offsets, &options.offsets))
+    return HS_CLI_EXIT_USAGE;
+
+  if (split != NULL && !hs_split_parse (split, &split_names, &split_ratios, &n_splits, &error))
+    {
+      hs_cli_error ("export", "--split: %s", error->message);
+      return HS_CLI_EXIT_USAGE;
+    }
+  if (seed < 0)
+    {
+      hs_cli_error ("export", _("--seed must not be negative"));
+      return HS_CLI_EXIT_USAGE;
+    }
 
   schema = hs_cli_load_schema ("export", schema_path);
   if (schema == NULL)
@@ -289,22 +353,35 @@ hs_cli_export (int    argc,
   if (out_path != NULL && strcmp (out_path, "-") == 0)
     g_clear_pointer (&out_path, g_free);
 
-  /* Refuse before reading: a corpus can take a while, and the answer will not change. */
-  if (out_path != NULL && !force && g_file_test (out_path, G_FILE_TEST_EXISTS))
+  options.flags = (include_suggestions ? HS_EXPORT_SUGGESTIONS : 0) | (force ? HS_EXPORT_FORCE : 0);
+  options.schema = schema;
+  options.labels = labels;
+  options.split_names = (const char * const *) split_names;
+  options.split_ratios = split_ratios;
+  options.n_splits = n_splits;
+  options.seed = (guint64) seed;
+  options.warning = print_warning;
+  options.warning_data = (gpointer) "export";
+
+  /* Refused before reading: a corpus can take a while, and the answer will not change. */
+  export = hs_export_new (format, out_path, &options, &error);
+  if (export == NULL)
     {
-      hs_cli_problem (out_path, 0, _("already exists; pass --force to replace it"));
-      return HS_CLI_EXIT_FAILURE;
+      hs_cli_print_gerror ("export", error);
+      return error->code == HS_FORMAT_ERROR_UNSUPPORTED ? HS_CLI_EXIT_USAGE : HS_CLI_EXIT_FAILURE;
     }
 
-  /* All in memory so a bad input anywhere leaves no partial output behind. */
-  output = g_string_new (NULL);
-  state.include_suggestions = include_suggestions;
-  state.labels = labels;
-  state.output = output;
-
+  state.export = export;
   for (int i = 1; i < argc; i++)
     n_problems += hs_cli_read_input (argv[i], schema, HS_CLI_READ_ALLOW_TEXT,
                                      export_document, &state);
+
+  if (state.error != NULL)
+    {
+      hs_cli_print_gerror ("export", state.error);
+      g_clear_error (&state.error);
+      return HS_CLI_EXIT_FAILURE;
+    }
 
   if (n_problems > 0)
     {
@@ -321,23 +398,13 @@ hs_cli_export (int    argc,
       return HS_CLI_EXIT_FAILURE;
     }
 
-  if (out_path != NULL)
+  if (!hs_export_finish (export, write_stdout, NULL, &error))
     {
-      g_autoptr(GError) error = NULL;
-
-      if (!hs_file_save_atomic (out_path, output->str, output->len, &error))
-        {
-          if (g_str_has_prefix (error->message, out_path))
-            fprintf (stderr, "%s\n", error->message);
-          else
-            hs_cli_problem (out_path, 0, _("cannot write: %s"), error->message);
-          return HS_CLI_EXIT_FAILURE;
-        }
-      return HS_CLI_EXIT_OK;
+      hs_cli_print_gerror ("export", error);
+      return HS_CLI_EXIT_FAILURE;
     }
 
-  hs_cli_write_stdout (output->str, output->len);
-  if (!hs_cli_flush_stdout ())
+  if (out_path == NULL && !hs_cli_flush_stdout ())
     return HS_CLI_EXIT_FAILURE;
 
   return HS_CLI_EXIT_OK;

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "hs-file.h"
+#include "hs-html.h"
 #include "hs-json-private.h"
 #include "hs-native-json.h"
 
@@ -283,6 +284,47 @@ new_document (const char *path,
   return hs_file_new_document (id, text, uri);
 }
 
+/* A web page, imported as its article rather than read as text. */
+static gboolean
+is_html_path (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".html") || g_str_has_suffix (lower, ".htm");
+}
+
+static HsDocument *
+import_html (const char  *path,
+             const char  *data,
+             gsize        len,
+             GError     **error)
+{
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *stem = strip_extension (basename);
+  g_autofree char *id = g_filename_display_name (stem);
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
+
+  return hs_html_import (data, len, id, uri, error);
+}
+
+/* Whether @document was imported from exactly these bytes (hs_html_import() records their hash). */
+static gboolean
+same_source (HsDocument *document,
+             const char *data,
+             gsize       len)
+{
+  JsonNode *recorded = json_object_get_member (hs_document_get_meta (document), "source_sha256");
+  g_autofree char *sha256 = NULL;
+
+  if (recorded == NULL || !JSON_NODE_HOLDS_VALUE (recorded) ||
+      json_node_get_value_type (recorded) != G_TYPE_STRING)
+    return FALSE;
+
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+  return g_strcmp0 (json_node_get_string (recorded), sha256) == 0;
+}
+
 /* Code point offset where @a and @b first differ (the shorter length if one is a prefix). */
 static guint
 first_difference (const char  *a,
@@ -338,6 +380,7 @@ hs_file_open (const char  *path,
   g_autofree char *text = NULL;
   g_autofree char *annotations = NULL;
   g_autoptr(HsDocument) document = NULL;
+  g_autoptr(HsDocument) imported = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize len;
 
@@ -361,7 +404,36 @@ hs_file_open (const char  *path,
   if (!read_file (path, HS_TEXT_MAX_BYTES, &data, &len, error))
     return NULL;
 
-  text = hs_text_from_bytes (data, len, &local_error);
+  if (is_html_path (path))
+    {
+      g_autofree char *html_annotations = hs_file_annotation_path_for (path);
+
+      if (g_file_test (html_annotations, G_FILE_TEST_EXISTS))
+        {
+          document = open_native (html_annotations, schema, error);
+          if (document == NULL)
+            return NULL;
+
+          /*
+           * The page is unchanged since its import: the annotated text
+           * stands, whatever a newer importer would extract from it now.
+           */
+          if (same_source (document, data, len))
+            {
+              if (annotation_path != NULL)
+                *annotation_path = g_steal_pointer (&html_annotations);
+              return g_steal_pointer (&document);
+            }
+        }
+
+      /* Import decides the text; then, as for .txt, annotations must match it. */
+      imported = import_html (path, data, len, &local_error);
+      if (imported != NULL)
+        text = g_strdup (hs_document_get_text (imported));
+    }
+  else
+    text = hs_text_from_bytes (data, len, &local_error);
+
   if (text == NULL)
     {
       g_set_error (error, local_error->domain, local_error->code, "%s: %s",
@@ -375,7 +447,8 @@ hs_file_open (const char  *path,
       const char *at_article, *at_annotations;
       guint offset;
 
-      document = open_native (annotations, schema, error);
+      if (document == NULL)
+        document = open_native (annotations, schema, error);
       if (document == NULL)
         return NULL;
 
@@ -399,6 +472,8 @@ hs_file_open (const char  *path,
           return NULL;
         }
     }
+  else if (imported != NULL)
+    document = g_steal_pointer (&imported);
   else
     document = new_document (path, text);
 
