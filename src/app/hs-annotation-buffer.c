@@ -20,6 +20,12 @@ struct _HsAnnotationBuffer
   HsDocument    *document;
   HsSchema      *schema;
   GHashTable    *tags;    /* "LABEL/status" → GtkTextTag (owned by the tag table) */
+
+  /* Drawn above every label: the span the keyboard acts on, its linked spans,
+   * and the speaker a quote is about to be linked to. */
+  GtkTextTag    *focus_tag;
+  GtkTextTag    *partner_tag;
+  GtkTextTag    *candidate_tag;
 };
 
 G_DEFINE_FINAL_TYPE (HsAnnotationBuffer, hs_annotation_buffer, GTK_TYPE_TEXT_BUFFER)
@@ -86,7 +92,7 @@ create_tags (HsAnnotationBuffer *self)
       for (guint i = 0; i < n_labels; i++)
         {
           const HsLabel *label = hs_schema_get_label (self->schema, i);
-          GdkRGBA color;
+          GdkRGBA color, faint, dark;
           GtkTextTag *accepted;
           GtkTextTag *suggested;
 
@@ -102,17 +108,51 @@ create_tags (HsAnnotationBuffer *self)
           g_hash_table_insert (self->tags, tag_key (label->name, HS_STATUS_ACCEPTED), accepted);
           g_object_unref (accepted);
 
-          /* Suggestions are only underlined, so they never look accepted. */
+          /* Suggestions get a faint tint and a wavy line in a darker shade, so
+           * they are easy to find but never look accepted. */
+          faint = color;
+          faint.alpha = 0.35f;
+          dark = color;
+          dark.red *= 0.55f;
+          dark.green *= 0.55f;
+          dark.blue *= 0.55f;
           suggested = gtk_text_tag_new (NULL);
           g_object_set (suggested,
+                        "background-rgba", &faint,
                         "underline", PANGO_UNDERLINE_ERROR,
-                        "underline-rgba", &color,
+                        "underline-rgba", &dark,
                         NULL);
           gtk_text_tag_table_add (table, suggested);
           g_hash_table_insert (self->tags, tag_key (label->name, HS_STATUS_SUGGESTED), suggested);
           g_object_unref (suggested);
         }
     }
+}
+
+static void
+create_focus_tags (HsAnnotationBuffer *self)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  GdkRGBA dark, blue, orange;
+
+  gdk_rgba_parse (&dark, "#241f31");
+  gdk_rgba_parse (&blue, "#1a5fb4");
+  gdk_rgba_parse (&orange, "#c64600");
+
+  /* Underlines only: they leave the label colours and the layout alone. (No
+   * overline: GTK 4.8 frees a copied overline colour twice while drawing.) */
+  self->focus_tag = gtk_text_buffer_create_tag (buffer, NULL,
+                                                "underline", PANGO_UNDERLINE_DOUBLE,
+                                                "underline-rgba", &dark,
+                                                NULL);
+  self->partner_tag = gtk_text_buffer_create_tag (buffer, NULL,
+                                                  "underline", PANGO_UNDERLINE_DOUBLE,
+                                                  "underline-rgba", &blue,
+                                                  NULL);
+  self->candidate_tag = gtk_text_buffer_create_tag (buffer, NULL,
+                                                    "underline", PANGO_UNDERLINE_DOUBLE,
+                                                    "underline-rgba", &orange,
+                                                    NULL);
 }
 
 static void
@@ -194,6 +234,7 @@ hs_annotation_buffer_constructed (GObject *object)
   gtk_text_buffer_place_cursor (buffer, &start);
 
   create_tags (self);
+  create_focus_tags (self);
   for (guint i = 0; i < hs_document_get_n_spans (self->document); i++)
     draw_span (self, hs_document_get_span (self->document, i));
 
@@ -298,6 +339,41 @@ static void
 hs_annotation_buffer_init (HsAnnotationBuffer *self)
 {
   self->tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+mark_span (HsAnnotationBuffer *self,
+           GtkTextTag         *tag,
+           HsSpan             *span)
+{
+  GtkTextIter start, end;
+
+  get_iters (self, span->start, span->end, &start, &end);
+  gtk_text_buffer_apply_tag (GTK_TEXT_BUFFER (self), tag, &start, &end);
+}
+
+void
+hs_annotation_buffer_show_focus (HsAnnotationBuffer *self,
+                                 HsSpan             *focus,
+                                 GPtrArray          *partners,
+                                 HsSpan             *candidate)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  GtkTextIter start, end;
+
+  g_return_if_fail (HS_IS_ANNOTATION_BUFFER (self));
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->focus_tag, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->partner_tag, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->candidate_tag, &start, &end);
+
+  if (focus != NULL)
+    mark_span (self, self->focus_tag, focus);
+  for (guint i = 0; partners != NULL && i < partners->len; i++)
+    mark_span (self, self->partner_tag, g_ptr_array_index (partners, i));
+  if (candidate != NULL)
+    mark_span (self, self->candidate_tag, candidate);
 }
 
 HsAnnotationBuffer *

@@ -25,4 +25,10 @@ GtkTextTag         *hs_annotation_buffer_get_tag      (HsAnnotationBuffer *self,
                                                        const char         *label,
                                                        HsStatus            status);
 
+/* Marks the focused span, the spans linked to it, and a link candidate; NULLs clear. */
+void                hs_annotation_buffer_show_focus   (HsAnnotationBuffer *self,
+                                                       HsSpan             *focus,
+                                                       GPtrArray          *partners,
+                                                       HsSpan             *candidate);
+
 G_END_DECLS

@@ -7,6 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include <stdio.h>
+
+#include "hearsay-core.h"
 #include "hs-application.h"
 #include "hs-shortcuts.h"
 #include "hs-window.h"
@@ -107,11 +110,29 @@ hs_application_startup (GApplication *application)
   gtk_window_set_default_icon_name (APP_ID);
 }
 
+static int
+hs_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "list-shortcuts"))
+    {
+      g_autoptr(HsSchema) schema = hs_schema_new_default ();
+      g_autofree char *table = hs_shortcuts_describe (schema);
+
+      /* For documentation and for the test that checks the shortcuts window. */
+      fputs (table, stdout);
+      return 0;
+    }
+
+  return -1;
+}
+
 static void
 hs_application_class_init (HsApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  app_class->handle_local_options = hs_application_handle_local_options;
   app_class->activate = hs_application_activate;
   app_class->open = hs_application_open;
   app_class->startup = hs_application_startup;
@@ -120,6 +141,13 @@ hs_application_class_init (HsApplicationClass *klass)
 static void
 hs_application_init (HsApplication *self)
 {
+  static const GOptionEntry entries[] = {
+    { "list-shortcuts", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print every keyboard shortcut and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
 HsApplication *

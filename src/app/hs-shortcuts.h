@@ -35,4 +35,9 @@ void hs_shortcuts_install_accels     (GtkApplication *application);
 /* Builds the text-scope controller, including one entry per schema label key. */
 GtkEventController *hs_shortcuts_new_text_controller (HsSchema *schema);
 
+/* The shortcuts window, generated from the table and the schema's label keys. */
+GtkWindow *hs_shortcuts_window_new (HsSchema *schema);
+/* One line per shortcut: "accelerators<TAB>action<TAB>title", for tests and docs. */
+char      *hs_shortcuts_describe   (HsSchema *schema);
+
 G_END_DECLS

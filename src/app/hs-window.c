@@ -10,6 +10,14 @@
 
 #include "hearsay-core.h"
 #include "hs-annotation-view.h"
+#include "hs-corpus.h"
+#include "hs-corpus-worker.h"
+#include "hs-document-list.h"
+#include "hs-preferences-window.h"
+#include "hs-shortcuts.h"
+#include "hs-span-list.h"
+#include "hs-stats-window.h"
+#include "hs-tagger.h"
 #include "hs-window.h"
 
 /* A change reaches the disk this long after the last edit: well within a second. */
@@ -33,8 +41,21 @@ struct _HsWindow
   GtkMenuButton        *primary_menu_button;
   GMenu                *recent_section;
   HsAnnotationView     *view;
+  HsDocumentList       *document_list;
+  HsSpanList           *span_list;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *search_count_label;
+  GtkSpinner           *spinner;
+  GtkProgressBar       *work_progress;
 
   GSettings            *settings;
+  HsCorpus             *corpus;
+  HsCorpusEntry        *entry;        /* the corpus entry shown, or NULL */
+  GHashTable           *documents;    /* annotation path → HsDocument: undo survives switching */
+  HsTagger             *tagger;
+  GCancellable         *tag_cancellable;
+  HsCorpusWorker       *worker;
   GtkCssProvider       *legend_css;
   HsSchema             *schema;
   HsDocument           *document;
@@ -43,12 +64,22 @@ struct _HsWindow
   GtkNativeDialog      *chooser;
 
   guint                 save_source;
+  guint                 tagger_failed : 1;
   guint                 dirty : 1;
   guint                 save_failed : 1;
   guint                 force_close : 1;
 };
 
 G_DEFINE_FINAL_TYPE (HsWindow, hs_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SIDEBAR_VISIBLE,
+  PROP_SPAN_LIST_VISIBLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 show_error (HsWindow   *self,
@@ -117,6 +148,17 @@ update_undo_actions (HsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  has_document && hs_document_can_redo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_document);
+}
+
+static void
+update_done_action (HsWindow *self)
+{
+  gboolean has_document = self->document != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-done", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retag", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.label-all-corpus",
+                                 has_document && self->corpus != NULL);
 }
 
 static char *
@@ -265,6 +307,12 @@ on_document_changed (HsWindow   *self,
   self->dirty = TRUE;
   update_save_state (self);
   update_span_count (self);
+  update_done_action (self);
+  if (self->entry != NULL)
+    {
+      hs_corpus_entry_update_from_document (self->entry, document);
+      hs_document_list_refresh (self->document_list);
+    }
 
   /* While a retry is pending the retry will save this change too. */
   if (self->save_source == 0)
@@ -290,10 +338,37 @@ on_view_message (HsWindow         *self,
   set_status (self, message);
 }
 
+#define ANNOTATION_PATH_KEY "hs-annotation-path"
+
+static gboolean
+tagger_enabled (HsWindow *self)
+{
+  HsProject *project = self->corpus ? hs_corpus_get_project (self->corpus) : NULL;
+
+  return project ? hs_project_get_tagger_enabled (project)
+                 : g_settings_get_boolean (self->settings, "tagger-enabled");
+}
+
 static void
-set_document (HsWindow   *self,
-              HsDocument *document,
-              const char *annotation_path)
+apply_snapping (HsWindow *self)
+{
+  HsProject *project = self->corpus ? hs_corpus_get_project (self->corpus) : NULL;
+
+  hs_annotation_view_set_snap_to_words (self->view,
+                                        project ? hs_project_get_snap_to_words (project)
+                                                : g_settings_get_boolean (self->settings,
+                                                                          "snap-to-words"));
+}
+
+static void run_tagger (HsWindow   *self,
+                        HsDocument *document,
+                        gboolean    force);
+
+static void
+set_document (HsWindow      *self,
+              HsDocument    *document,
+              const char    *annotation_path,
+              HsCorpusEntry *entry)
 {
   g_assert (HS_IS_WINDOW (self));
   g_assert (!document || HS_IS_DOCUMENT (document));
@@ -302,6 +377,7 @@ set_document (HsWindow   *self,
     g_signal_handlers_disconnect_by_data (self->document, self);
 
   g_set_object (&self->document, document);
+  g_set_object (&self->entry, entry);
   g_clear_object (&self->buffer);
   g_free (self->annotation_path);
   self->annotation_path = g_strdup (annotation_path);
@@ -310,6 +386,11 @@ set_document (HsWindow   *self,
 
   if (document != NULL)
     {
+      /* Kept for the window's life, so each document's undo history survives switching. */
+      g_object_set_data_full (G_OBJECT (document), ANNOTATION_PATH_KEY,
+                              g_strdup (annotation_path), g_free);
+      g_hash_table_replace (self->documents, g_strdup (annotation_path), g_object_ref (document));
+
       self->buffer = hs_annotation_buffer_new (document, self->schema);
       g_signal_connect_object (document, "changed",
                                G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
@@ -320,12 +401,21 @@ set_document (HsWindow   *self,
     }
 
   hs_annotation_view_set_buffer (self->view, self->buffer);
+  hs_span_list_set_document (self->span_list, document, self->schema);
+  apply_snapping (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
+
+  if (self->corpus != NULL)
+    hs_document_list_select (self->document_list, entry);
 
   update_titles (self);
   update_undo_actions (self);
+  update_done_action (self);
   update_save_state (self);
   update_span_count (self);
+
+  if (document != NULL)
+    run_tagger (self, document, FALSE);
 }
 
 static void
@@ -388,14 +478,50 @@ keep_current_document (HsWindow *self)
   return TRUE;
 }
 
+static void open_corpus (HsWindow *self,
+                         GFile    *folder);
+
+/* Opens @path, reusing the document already open in this window (and its history). */
+static gboolean
+open_path (HsWindow   *self,
+           const char *path)
+{
+  g_autoptr(HsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *annotation_path = hs_file_annotation_path_for (path);
+  HsCorpusEntry *entry = self->corpus ? hs_corpus_find (self->corpus, path) : NULL;
+  HsDocument *cached;
+
+  if (keep_current_document (self))
+    return FALSE;
+
+  if ((cached = g_hash_table_lookup (self->documents, annotation_path)))
+    document = g_object_ref (cached);
+  else
+    {
+      g_clear_pointer (&annotation_path, g_free);
+      if (!(document = hs_file_open (path, self->schema, &annotation_path, &error)))
+        {
+          g_autofree char *message = g_strdup_printf (_("%s Nothing was opened or changed."),
+                                                      error->message);
+
+          show_error (self, message);
+          return FALSE;
+        }
+    }
+
+  hide_error (self);
+  set_document (self, document, annotation_path, entry);
+  add_recent (self, path);
+
+  return TRUE;
+}
+
 gboolean
 hs_window_open_file (HsWindow *self,
                      GFile    *file)
 {
-  g_autoptr(HsDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *annotation_path = NULL;
 
   g_return_val_if_fail (HS_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -409,23 +535,13 @@ hs_window_open_file (HsWindow *self,
       return FALSE;
     }
 
-  if (keep_current_document (self))
-    return FALSE;
-
-  if (!(document = hs_file_open (path, self->schema, &annotation_path, &error)))
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
-      g_autofree char *message = g_strdup_printf (_("%s Nothing was opened or changed."),
-                                                  error->message);
-
-      show_error (self, message);
-      return FALSE;
+      open_corpus (self, file);
+      return TRUE;
     }
 
-  hide_error (self);
-  set_document (self, document, annotation_path);
-  add_recent (self, path);
-
-  return TRUE;
+  return open_path (self, path);
 }
 
 static char *
@@ -490,7 +606,7 @@ hs_window_open_sample (HsWindow *self)
     document = hs_file_new_document ("sample-article", text, "resource://" SAMPLE_RESOURCE);
 
   hide_error (self);
-  set_document (self, document, annotation_path);
+  set_document (self, document, annotation_path, NULL);
 
   return TRUE;
 }
@@ -684,6 +800,857 @@ on_drop (GtkDropTarget *target,
   return n > 0;
 }
 
+/* The tagger runs on a copy of the document on a worker thread; its
+ * suggestions are merged back on the main thread as one undo step, so the
+ * window never waits and the annotator's own work in the meantime is kept. */
+typedef struct
+{
+  HsTagger   *tagger;
+  HsDocument *target;
+  HsDocument *scratch;
+  GHashTable *before;  /* span and relation ids the copy started with */
+} TagJob;
+
+static void
+tag_job_free (TagJob *job)
+{
+  g_clear_object (&job->tagger);
+  g_clear_object (&job->target);
+  g_clear_object (&job->scratch);
+  g_clear_pointer (&job->before, g_hash_table_unref);
+  g_free (job);
+}
+
+static gboolean
+document_was_tagged (HsDocument *document)
+{
+  if (json_object_has_member (hs_document_get_meta (document), "tagger"))
+    return TRUE;
+
+  for (guint i = 0; i < hs_document_get_n_spans (document); i++)
+    if (hs_document_get_span (document, i)->origin == HS_ORIGIN_TAGGER)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+ensure_tagger (HsWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->tagger != NULL)
+    return TRUE;
+  if (self->tagger_failed)
+    return FALSE;
+
+  if (!(self->tagger = hs_tagger_new (&error)))
+    {
+      g_autofree char *message = g_strdup_printf (_("The tagger could not start, so there are "
+                                                    "no suggestions: %s"), error->message);
+
+      self->tagger_failed = TRUE;
+      show_error (self, message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+tag_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  TagJob *job = task_data;
+
+  hs_tagger_tag_document (job->tagger, job->scratch);
+  g_task_return_boolean (task, TRUE);
+}
+
+static HsSpan *
+find_same_span (HsDocument *document,
+                HsSpan     *span)
+{
+  g_autoptr(GPtrArray) spans = hs_document_spans_at (document, span->start, span->end);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      HsSpan *other = g_ptr_array_index (spans, i);
+
+      if (other->start == span->start && other->end == span->end
+          && g_strcmp0 (other->label, span->label) == 0)
+        return other;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_relation (HsDocument *document,
+              const char *type,
+              const char *from,
+              const char *to)
+{
+  for (guint i = 0; i < hs_document_get_n_relations (document); i++)
+    {
+      HsRelation *relation = hs_document_get_relation (document, i);
+
+      if (g_strcmp0 (relation->type, type) == 0 && g_strcmp0 (relation->from, from) == 0
+          && g_strcmp0 (relation->to, to) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Adds what the tagger found on the copy to the real document; returns how many spans. */
+static guint
+merge_suggestions (TagJob *job)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  HsDocument *target = job->target;
+  HsDocument *scratch = job->scratch;
+  guint added = 0;
+
+  hs_document_begin_step (target, _("Tagger suggestions"));
+  for (guint i = 0; i < hs_document_get_n_spans (scratch); i++)
+    {
+      HsSpan *span = hs_document_get_span (scratch, i);
+      g_autoptr(HsSpan) copy = NULL;
+      HsSpan *same;
+
+      if (g_hash_table_contains (job->before, span->id))
+        continue;
+
+      /* The annotator may have labelled the same words while the tagger ran. */
+      if ((same = find_same_span (target, span)))
+        {
+          g_hash_table_insert (ids, g_strdup (span->id), g_strdup (same->id));
+          continue;
+        }
+
+      copy = hs_span_copy (span);
+      if (hs_document_lookup_span (target, copy->id))
+        {
+          g_free (copy->id);
+          copy->id = hs_document_next_span_id (target);
+        }
+      if (hs_document_add_span (target, copy, NULL))
+        {
+          g_hash_table_insert (ids, g_strdup (span->id), g_strdup (copy->id));
+          added++;
+        }
+    }
+
+  for (guint i = 0; i < hs_document_get_n_relations (scratch); i++)
+    {
+      HsRelation *relation = hs_document_get_relation (scratch, i);
+      g_autoptr(HsRelation) copy = NULL;
+      const char *from, *to;
+
+      if (g_hash_table_contains (job->before, relation->id))
+        continue;
+
+      from = g_hash_table_lookup (ids, relation->from);
+      to = g_hash_table_lookup (ids, relation->to);
+      from = from ? from : relation->from;
+      to = to ? to : relation->to;
+      if (!hs_document_lookup_span (target, from) || !hs_document_lookup_span (target, to)
+          || has_relation (target, relation->type, from, to))
+        continue;
+
+      copy = hs_relation_copy (relation);
+      g_free (copy->from);
+      copy->from = g_strdup (from);
+      g_free (copy->to);
+      copy->to = g_strdup (to);
+      if (hs_document_lookup_relation (target, copy->id))
+        {
+          g_free (copy->id);
+          copy->id = hs_document_next_relation_id (target);
+        }
+      hs_document_add_relation (target, copy, NULL);
+    }
+  hs_document_end_step (target);
+
+  json_object_set_string_member (hs_document_get_meta (target), "tagger",
+                                 "hearsay " PACKAGE_VERSION);
+  return added;
+}
+
+static void
+stop_spinner (HsWindow *self)
+{
+  gtk_spinner_stop (self->spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+}
+
+static void
+tag_done (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  HsWindow *self = HS_WINDOW (object);
+  TagJob *job = g_task_get_task_data (G_TASK (result));
+  g_autofree char *message = NULL;
+  const char *path;
+  guint added;
+
+  if (!g_task_propagate_boolean (G_TASK (result), NULL))
+    return;
+
+  stop_spinner (self);
+  added = merge_suggestions (job);
+
+  if (job->target != self->document)
+    {
+      /* Only the shown document autosaves; one the annotator left is written now. */
+      if ((path = g_object_get_data (G_OBJECT (job->target), ANNOTATION_PATH_KEY)) && added > 0)
+        hs_file_save_document (job->target, path, NULL);
+      return;
+    }
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "The tagger suggested %u span: Tab goes to it",
+                                          "The tagger suggested %u spans: Tab goes to the first",
+                                          added), added);
+  set_status (self, message);
+}
+
+static void
+run_tagger (HsWindow   *self,
+            HsDocument *document,
+            gboolean    force)
+{
+  g_autoptr(GTask) task = NULL;
+  TagJob *job;
+
+  if (!force && (!tagger_enabled (self) || document_was_tagged (document)))
+    return;
+  if (!ensure_tagger (self))
+    return;
+
+  job = g_new0 (TagJob, 1);
+  job->tagger = g_object_ref (self->tagger);
+  job->target = g_object_ref (document);
+  job->scratch = hs_document_new (hs_document_get_id (document), hs_document_get_text (document));
+  job->before = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Spans are immutable, so the copy can share them with the document. */
+  for (guint i = 0; i < hs_document_get_n_spans (document); i++)
+    {
+      HsSpan *span = hs_document_get_span (document, i);
+
+      _hs_document_load_span (job->scratch, hs_span_ref (span));
+      g_hash_table_add (job->before, g_strdup (span->id));
+    }
+  for (guint i = 0; i < hs_document_get_n_relations (document); i++)
+    {
+      HsRelation *relation = hs_document_get_relation (document, i);
+
+      _hs_document_load_relation (job->scratch, hs_relation_ref (relation));
+      g_hash_table_add (job->before, g_strdup (relation->id));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
+  gtk_spinner_start (self->spinner);
+  set_status (self, _("The tagger is reading the article…"));
+
+  task = g_task_new (self, self->tag_cancellable, tag_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify)tag_job_free);
+  g_task_set_check_cancellable (task, TRUE);
+  g_task_run_in_thread (task, tag_thread);
+}
+
+/* Corpus: a folder of articles, one .hearsay.json per article. */
+static gboolean
+may_save_in_background (HsCorpusEntry *entry,
+                        gpointer       user_data)
+{
+  HsWindow *self = user_data;
+
+  /* A document open in this window is saved by the window, never behind its back. */
+  return !g_hash_table_contains (self->documents, hs_corpus_entry_get_annotation_path (entry));
+}
+
+static void
+on_worker_progress (HsWindow       *self,
+                    guint           done,
+                    guint           total,
+                    HsCorpusWorker *worker)
+{
+  g_autofree char *text = g_strdup_printf (_("%u of %u documents"), done, total);
+
+  gtk_progress_bar_set_fraction (self->work_progress, total ? (double)done / total : 1.0);
+  gtk_progress_bar_set_text (self->work_progress, text);
+  hs_document_list_refresh (self->document_list);
+}
+
+static void
+on_worker_finished (HsWindow       *self,
+                    guint           changed,
+                    guint           total,
+                    guint           errors,
+                    HsCorpusWorker *worker)
+{
+  const char *what = g_object_get_data (G_OBJECT (worker), "hs-what");
+  g_autofree char *message = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->work_progress), FALSE);
+  hs_document_list_refresh (self->document_list);
+
+  if (errors > 0)
+    message = g_strdup_printf (_("%s: %u of %u documents changed; %u could not be read or "
+                                 "written"), what, changed, total, errors);
+  else
+    message = g_strdup_printf (_("%s: %u of %u documents changed"), what, changed, total);
+  set_status (self, message);
+
+  if (self->worker == worker)
+    g_clear_object (&self->worker);
+}
+
+static void
+start_worker (HsWindow          *self,
+              const char        *what,
+              GPtrArray         *entries,
+              HsCorpusOperation  operation,
+              gpointer           data,
+              GDestroyNotify     data_free)
+{
+  if (self->worker != NULL)
+    {
+      hs_corpus_worker_cancel (self->worker);
+      g_clear_object (&self->worker);
+    }
+
+  if (entries->len == 0)
+    {
+      if (data_free != NULL)
+        data_free (data);
+      return;
+    }
+
+  self->worker = hs_corpus_worker_new (self->schema, entries, operation, data, data_free,
+                                       may_save_in_background, self);
+  g_object_set_data_full (G_OBJECT (self->worker), "hs-what", g_strdup (what), g_free);
+  g_signal_connect_object (self->worker, "progress", G_CALLBACK (on_worker_progress), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->worker, "finished", G_CALLBACK (on_worker_finished), self,
+                           G_CONNECT_SWAPPED);
+  gtk_progress_bar_set_fraction (self->work_progress, 0.0);
+  gtk_progress_bar_set_text (self->work_progress, what);
+  gtk_widget_set_visible (GTK_WIDGET (self->work_progress), TRUE);
+  hs_corpus_worker_start (self->worker);
+}
+
+static guint
+tag_operation (HsDocument *document,
+               gpointer    user_data)
+{
+  guint before = hs_document_get_n_spans (document);
+
+  if (document_was_tagged (document))
+    return 0;
+  hs_tagger_tag_document (user_data, document);
+  json_object_set_string_member (hs_document_get_meta (document), "tagger",
+                                 "hearsay " PACKAGE_VERSION);
+  /* Saved even when nothing was found, so the document is not tagged again. */
+  return hs_document_get_n_spans (document) - before + 1;
+}
+
+static void
+tag_corpus_in_background (HsWindow *self)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->corpus));
+
+  if (!tagger_enabled (self) || !ensure_tagger (self))
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HsCorpusEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->corpus), i);
+
+      if (hs_corpus_entry_get_state (entry) == HS_DOCUMENT_STATE_NEW
+          && hs_corpus_entry_get_error (entry) == NULL)
+        g_ptr_array_add (entries, g_steal_pointer (&entry));
+    }
+
+  start_worker (self, _("Tagging the corpus"), entries, tag_operation,
+                g_object_ref (self->tagger), g_object_unref);
+}
+
+static void
+open_entry_at (HsWindow *self,
+               int       position)
+{
+  g_autoptr(HsCorpusEntry) entry = NULL;
+
+  if (position < 0)
+    return;
+
+  entry = g_list_model_get_item (G_LIST_MODEL (self->corpus), (guint)position);
+  if (entry != NULL)
+    open_path (self, hs_corpus_entry_get_path (entry));
+}
+
+static void
+on_corpus_loaded (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  HsCorpus *corpus = HS_CORPUS (object);
+  g_autoptr(HsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  HsProject *project;
+
+  if (!hs_corpus_load_finish (corpus, result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error->message);
+      return;
+    }
+
+  if (corpus != self->corpus)
+    return;
+
+  project = hs_corpus_get_project (corpus);
+  g_signal_connect_object (project, "notify::snap-to-words", G_CALLBACK (apply_snapping), self,
+                           G_CONNECT_SWAPPED);
+  hs_document_list_refresh (self->document_list);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (corpus)) == 0)
+    {
+      set_status (self, _("This folder has no articles (.txt) or annotation files "
+                          "(.hearsay.json) yet"));
+      return;
+    }
+
+  if (self->document == NULL || self->entry == NULL)
+    {
+      int next = hs_corpus_find_next_unfinished (corpus, 0);
+
+      open_entry_at (self, next >= 0 ? next : 0);
+    }
+
+  tag_corpus_in_background (self);
+}
+
+static void
+open_corpus (HsWindow *self,
+             GFile    *folder)
+{
+  g_autoptr(HsCorpus) corpus = NULL;
+
+  if (keep_current_document (self))
+    return;
+
+  if (self->worker != NULL)
+    {
+      hs_corpus_worker_cancel (self->worker);
+      g_clear_object (&self->worker);
+    }
+
+  corpus = hs_corpus_new ();
+  g_set_object (&self->corpus, corpus);
+  /* A corpus may bring its own schema, so documents open so far are let go. */
+  set_document (self, NULL, NULL, NULL);
+  g_hash_table_remove_all (self->documents);
+
+  hs_document_list_set_corpus (self->document_list, corpus);
+  g_object_set (self, "sidebar-visible", TRUE, NULL);
+  hide_error (self);
+  hs_corpus_load_async (corpus, folder, NULL, on_corpus_loaded, g_object_ref (self));
+}
+
+static void
+on_open_folder_response (GtkNativeDialog *dialog,
+                         int              response,
+                         HsWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (folder != NULL)
+        open_corpus (self, folder);
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+  GtkFileChooserNative *native;
+
+  if (self->chooser != NULL)
+    return;
+
+  native = gtk_file_chooser_native_new (_("Open Folder as Corpus"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Open"),
+                                        _("_Cancel"));
+  self->chooser = GTK_NATIVE_DIALOG (native);
+  gtk_native_dialog_set_modal (self->chooser, TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (on_open_folder_response), self);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static gboolean
+need_corpus (HsWindow *self)
+{
+  if (self->corpus != NULL)
+    return TRUE;
+
+  set_status (self, _("Open a folder as a corpus first (Ctrl+Shift+O)"));
+  return FALSE;
+}
+
+static void
+move_document_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+  guint n;
+  int position;
+
+  if (!need_corpus (self))
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->corpus));
+  position = self->entry ? hs_corpus_get_position (self->corpus, self->entry) : -1;
+
+  if (g_str_equal (action_name, "win.next-unfinished"))
+    {
+      int next = hs_corpus_find_next_unfinished (self->corpus, (guint)(position + 1) % MAX (n, 1));
+
+      if (next < 0)
+        set_status (self, _("Every document in the corpus is done"));
+      else
+        open_entry_at (self, next);
+      return;
+    }
+
+  if (g_str_equal (action_name, "win.next-document"))
+    position++;
+  else
+    position = position < 0 ? (int)n - 1 : position - 1;
+
+  if (position < 0 || position >= (int)n)
+    {
+      set_status (self, position < 0 ? _("This is the first document")
+                                     : _("This is the last document"));
+      return;
+    }
+
+  open_entry_at (self, position);
+}
+
+static void
+toggle_done_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+  gboolean done;
+
+  if (self->document == NULL)
+    return;
+
+  done = !hs_document_get_done (self->document);
+  hs_document_set_done (self->document, done);
+  set_status (self, done ? _("Marked done: n goes to the next unfinished document")
+                         : _("Marked not done"));
+}
+
+static void
+retag_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+
+  if (self->document != NULL)
+    run_tagger (self, self->document, TRUE);
+}
+
+typedef struct
+{
+  char *text;
+  char *label;
+  char *annotator;
+} LabelAllData;
+
+static void
+label_all_data_free (LabelAllData *data)
+{
+  g_free (data->text);
+  g_free (data->label);
+  g_free (data->annotator);
+  g_free (data);
+}
+
+static guint
+label_all_operation (HsDocument *document,
+                     gpointer    user_data)
+{
+  LabelAllData *data = user_data;
+
+  return hs_occurrences_label_all (document, data->text, data->label, data->annotator);
+}
+
+static void
+label_all_corpus_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  HsSpan *focus = hs_annotation_view_get_focus (self->view);
+  g_autofree char *text = NULL;
+  g_autofree char *what = NULL;
+  LabelAllData *data;
+  GHashTableIter iter;
+  gpointer value;
+  guint in_open = 0;
+  guint n;
+
+  if (!need_corpus (self))
+    return;
+  if (focus == NULL)
+    {
+      set_status (self, _("Focus a labelled span first: its text is labelled in every document"));
+      return;
+    }
+
+  text = hs_document_slice (self->document, focus->start, focus->end);
+
+  /* Documents open in this window change here, each as one undo step. */
+  g_hash_table_iter_init (&iter, self->documents);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      guint added = hs_occurrences_label_all (value, text, focus->label,
+                                              hs_annotation_view_get_annotator (self->view));
+      const char *path = g_object_get_data (value, ANNOTATION_PATH_KEY);
+
+      in_open += added;
+      if (added > 0 && value != self->document && path != NULL)
+        hs_file_save_document (value, path, NULL);
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->corpus));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HsCorpusEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->corpus), i);
+
+      if (may_save_in_background (entry, self) && hs_corpus_entry_get_error (entry) == NULL)
+        g_ptr_array_add (entries, g_steal_pointer (&entry));
+    }
+
+  data = g_new0 (LabelAllData, 1);
+  data->text = g_strdup (text);
+  data->label = g_strdup (focus->label);
+  data->annotator = g_strdup (hs_annotation_view_get_annotator (self->view));
+  what = g_strdup_printf (_("Labelling “%s” as %s (%u in open documents)"), text, focus->label,
+                          in_open);
+  set_status (self, what);
+  start_worker (self, what, entries, label_all_operation, data,
+                (GDestroyNotify)label_all_data_free);
+}
+
+static void
+statistics_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) paths = NULL;
+  GtkWindow *window;
+
+  /* Counted from disk, so what is shown must be there first. */
+  save_now (self);
+
+  if (self->corpus != NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->corpus));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(HsCorpusEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->corpus), i);
+
+          g_strv_builder_add (builder, hs_corpus_entry_get_path (entry));
+        }
+    }
+  else if (self->annotation_path != NULL && g_file_test (self->annotation_path, G_FILE_TEST_EXISTS))
+    g_strv_builder_add (builder, self->annotation_path);
+
+  paths = g_strv_builder_end (builder);
+  window = hs_stats_window_new (GTK_WINDOW (self), self->schema, paths);
+  gtk_window_present (window);
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+  GtkWindow *window;
+
+  window = hs_preferences_window_new (GTK_WINDOW (self), self->settings,
+                                      self->corpus ? hs_corpus_get_project (self->corpus) : NULL);
+  gtk_window_present (window);
+}
+
+/* Find: case-insensitive, from the cursor, wrapping; the match is selected so
+ * a label key labels it once Escape returns to the article. */
+static void
+update_search_count (HsWindow *self)
+{
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  GtkTextIter iter, match_start, match_end, sel_start, sel_end;
+  g_autofree char *text = NULL;
+  guint count = 0, current = 0;
+
+  if (*needle == '\0')
+    {
+      gtk_label_set_text (self->search_count_label, "");
+      return;
+    }
+
+  gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  while (count < 100000
+         && gtk_text_iter_forward_search (&iter, needle, GTK_TEXT_SEARCH_CASE_INSENSITIVE,
+                                          &match_start, &match_end, NULL))
+    {
+      count++;
+      if (gtk_text_iter_equal (&match_start, &sel_start))
+        current = count;
+      iter = match_end;
+    }
+
+  if (count == 0)
+    text = g_strdup (_("No match"));
+  else if (current > 0)
+    text = g_strdup_printf (_("%u of %u"), current, count);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches", count), count);
+  gtk_label_set_text (self->search_count_label, text);
+}
+
+static void
+find (HsWindow *self,
+      gboolean  backwards,
+      gboolean  from_selection_start)
+{
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  GtkTextIter start, end, match_start, match_end;
+  gboolean found;
+
+  if (*needle == '\0' || self->document == NULL)
+    {
+      update_search_count (self);
+      return;
+    }
+
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  if (backwards)
+    {
+      found = gtk_text_iter_backward_search (&start, needle, GTK_TEXT_SEARCH_CASE_INSENSITIVE,
+                                             &match_start, &match_end, NULL);
+      if (!found)
+        {
+          gtk_text_buffer_get_end_iter (buffer, &end);
+          found = gtk_text_iter_backward_search (&end, needle, GTK_TEXT_SEARCH_CASE_INSENSITIVE,
+                                                 &match_start, &match_end, NULL);
+        }
+    }
+  else
+    {
+      GtkTextIter from = from_selection_start ? start : end;
+
+      found = gtk_text_iter_forward_search (&from, needle, GTK_TEXT_SEARCH_CASE_INSENSITIVE,
+                                            &match_start, &match_end, NULL);
+      if (!found)
+        {
+          gtk_text_buffer_get_start_iter (buffer, &start);
+          found = gtk_text_iter_forward_search (&start, needle, GTK_TEXT_SEARCH_CASE_INSENSITIVE,
+                                                &match_start, &match_end, NULL);
+        }
+    }
+
+  if (found)
+    {
+      gtk_text_buffer_select_range (buffer, &match_start, &match_end);
+      gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->view), &match_start, 0.1, FALSE, 0, 0);
+    }
+
+  update_search_count (self);
+}
+
+static void
+on_search_changed (HsWindow *self)
+{
+  find (self, FALSE, TRUE);
+}
+
+static void
+on_search_stop (HsWindow *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.find"))
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      /* Typing replaces the last search, as in every GNOME search bar. */
+      gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+      return;
+    }
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  find (self, g_str_equal (action_name, "win.find-previous"), FALSE);
+}
+
+static void
+on_span_selected (HsWindow   *self,
+                  const char *id,
+                  HsSpanList *list)
+{
+  HsSpan *span = self->document ? hs_document_lookup_span (self->document, id) : NULL;
+
+  if (span != NULL)
+    hs_annotation_view_focus_span (self->view, span);
+}
+
+static void
+on_document_selected (HsWindow       *self,
+                      HsCorpusEntry  *entry,
+                      HsDocumentList *list)
+{
+  if (entry != self->entry)
+    open_path (self, hs_corpus_entry_get_path (entry));
+}
+
 static void
 on_close_dialog_response (GtkDialog *dialog,
                           int        response,
@@ -740,6 +1707,10 @@ hs_window_dispose (GObject *object)
   HsWindow *self = (HsWindow *)object;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
+  g_cancellable_cancel (self->tag_cancellable);
+  if (self->worker != NULL)
+    hs_corpus_worker_cancel (self->worker);
+  g_clear_object (&self->worker);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
@@ -751,6 +1722,11 @@ hs_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->buffer);
   g_clear_object (&self->document);
+  g_clear_object (&self->entry);
+  g_clear_pointer (&self->documents, g_hash_table_unref);
+  g_clear_object (&self->corpus);
+  g_clear_object (&self->tagger);
+  g_clear_object (&self->tag_cancellable);
   g_clear_object (&self->schema);
   g_clear_object (&self->settings);
 
@@ -770,6 +1746,73 @@ hs_window_finalize (GObject *object)
 }
 
 static void
+hs_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  HsWindow *self = HS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    /* Asked for by the property actions before the template exists. */
+    case PROP_SIDEBAR_VISIBLE:
+      g_value_set_boolean (value, self->document_list != NULL
+                                  && gtk_widget_get_visible (GTK_WIDGET (self->document_list)));
+      break;
+
+    case PROP_SPAN_LIST_VISIBLE:
+      g_value_set_boolean (value, self->span_list != NULL
+                                  && gtk_widget_get_visible (GTK_WIDGET (self->span_list)));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+set_panel_visible (HsWindow  *self,
+                   GtkWidget *panel,
+                   gboolean   visible,
+                   guint      prop_id)
+{
+  if (gtk_widget_get_visible (panel) == visible)
+    return;
+
+  gtk_widget_set_visible (panel, visible);
+  /* Hiding the panel that has the focus hands it back to the article. */
+  if (!visible)
+    gtk_widget_grab_focus (GTK_WIDGET (self->view));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+hs_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  HsWindow *self = HS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SIDEBAR_VISIBLE:
+      set_panel_visible (self, GTK_WIDGET (self->document_list), g_value_get_boolean (value),
+                         prop_id);
+      break;
+
+    case PROP_SPAN_LIST_VISIBLE:
+      set_panel_visible (self, GTK_WIDGET (self->span_list), g_value_get_boolean (value),
+                         prop_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 hs_window_class_init (HsWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -778,9 +1821,21 @@ hs_window_class_init (HsWindowClass *klass)
 
   object_class->dispose = hs_window_dispose;
   object_class->finalize = hs_window_finalize;
+  object_class->get_property = hs_window_get_property;
+  object_class->set_property = hs_window_set_property;
   window_class->close_request = hs_window_close_request;
 
+  properties[PROP_SIDEBAR_VISIBLE] =
+    g_param_spec_boolean ("sidebar-visible", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SPAN_LIST_VISIBLE] =
+    g_param_spec_boolean ("span-list-visible", NULL, NULL, TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   g_type_ensure (HS_TYPE_ANNOTATION_VIEW);
+  g_type_ensure (HS_TYPE_DOCUMENT_LIST);
+  g_type_ensure (HS_TYPE_SPAN_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hearsay/Hearsay/hs-window.ui");
@@ -794,8 +1849,16 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, view);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, document_list);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, span_list);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, search_count_label);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, work_progress);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
@@ -804,17 +1867,47 @@ hs_window_class_init (HsWindowClass *klass)
                                    dismiss_banner_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.show-menu", NULL, show_menu_action);
+  gtk_widget_class_install_action (widget_class, "win.next-document", NULL, move_document_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-document", NULL,
+                                   move_document_action);
+  gtk_widget_class_install_action (widget_class, "win.next-unfinished", NULL,
+                                   move_document_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-done", NULL, toggle_done_action);
+  gtk_widget_class_install_action (widget_class, "win.retag", NULL, retag_action);
+  gtk_widget_class_install_action (widget_class, "win.label-all-corpus", NULL,
+                                   label_all_corpus_action);
+  gtk_widget_class_install_action (widget_class, "win.statistics", NULL, statistics_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_action);
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar",
+                                            "sidebar-visible");
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-span-list",
+                                            "span-list-visible");
+}
+
+static void
+on_annotator_changed (HsWindow *self)
+{
+  g_autofree char *annotator = g_settings_get_string (self->settings, "annotator");
+
+  /* Spans always say who made them: the login name until a name is set. */
+  hs_annotation_view_set_annotator (self->view, *annotator ? annotator : g_get_user_name ());
 }
 
 static void
 hs_window_init (HsWindow *self)
 {
+  g_autoptr(GtkWindow) shortcuts = NULL;
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   self->schema = hs_schema_new_default ();
+  self->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->tag_cancellable = g_cancellable_new ();
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -828,9 +1921,13 @@ hs_window_init (HsWindow *self)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   rebuild_legend (self);
 
-  g_settings_bind (self->settings, "annotator", self->view, "annotator", G_SETTINGS_BIND_GET);
-  if (hs_annotation_view_get_annotator (self->view) == NULL)
-    hs_annotation_view_set_annotator (self->view, g_get_user_name ());
+  g_signal_connect_object (self->settings, "changed::annotator",
+                           G_CALLBACK (on_annotator_changed), self, G_CONNECT_SWAPPED);
+  on_annotator_changed (self);
+  g_signal_connect_object (self->settings, "changed::snap-to-words",
+                           G_CALLBACK (apply_snapping), self, G_CONNECT_SWAPPED);
+  g_settings_bind (self->settings, "span-list-visible", self, "span-list-visible",
+                   G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_object (self->settings, "changed::recent-files",
                            G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
@@ -838,12 +1935,28 @@ hs_window_init (HsWindow *self)
 
   g_signal_connect_object (self->view, "message",
                            G_CALLBACK (on_view_message), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->span_list, "span-selected",
+                           G_CALLBACK (on_span_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document_list, "document-selected",
+                           G_CALLBACK (on_document_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "search-changed",
+                           G_CALLBACK (on_search_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "activate",
+                           G_CALLBACK (on_search_stop), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "stop-search",
+                           G_CALLBACK (on_search_stop), self, G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (self->search_entry, "next-match",
+                            G_CALLBACK (gtk_widget_activate_action), self);
+
+  shortcuts = hs_shortcuts_window_new (self->schema);
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                           GTK_SHORTCUTS_WINDOW (shortcuts));
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  set_document (self, NULL, NULL);
+  set_document (self, NULL, NULL, NULL);
 }
 
 HsWindow *

@@ -5,11 +5,14 @@
  */
 #pragma once
 
+#include "hs-corpus.h"
+#include "hs-corpus-entry.h"
 #include "hs-document.h"
 #include "hs-file.h"
 #include "hs-history.h"
 #include "hs-native-json.h"
 #include "hs-occurrences.h"
+#include "hs-project.h"
 #include "hs-relation.h"
 #include "hs-schema.h"
 #include "hs-span.h"
