@@ -11,7 +11,10 @@
 
 #include <glib/gi18n.h>
 
+#include "hs-cli-eval.h"
+#include "hs-cli-import.h"
 #include "hs-cli-private.h"
+#include "hs-cli-tag.h"
 
 typedef struct
 {
@@ -23,12 +26,17 @@ typedef struct
 static const HsCliCommand commands[] = {
   { "validate", N_("Check annotation files: offsets, span text, labels, relations"),
     hs_cli_validate },
-  { "export", N_("Export annotated documents (formats: jsonl)"), hs_cli_export },
+  { "export", N_("Export annotated documents to jsonl, spacy, doccano, label-studio, prodigy, "
+                  "brat, conll or csv"), hs_cli_export },
+  { "import", N_("Import doccano, Label Studio, Prodigy, brat, CoNLL, spaCy or HTML pages as JSONL"),
+    hs_cli_import },
   { "stats", N_("Count documents, code points, spans and relations"), hs_cli_stats },
+  { "tag", N_("Propose speakers, quotes, attributions and places (JSONL out)"), hs_cli_tag },
+  { "eval", N_("Precision, recall and F1 of predictions against gold annotations"), hs_cli_eval },
 };
 
 /* Part of the documented command line, not in this version yet. */
-static const char * const planned_commands[] = { "tag", "eval", "import", NULL };
+static const char * const planned_commands[] = { NULL };
 
 static gboolean print_version;
 

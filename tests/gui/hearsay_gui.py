@@ -66,12 +66,15 @@ def wait_for(predicate, timeout=10.0, interval=0.1):
 class App:
     """One running hearsay process with a private data, config and settings store."""
 
-    def __init__(self, binary, args, workdir, env_extra=None):
+    def __init__(self, binary, args, workdir, env_extra=None, settings=None):
         self.binary = binary
         self.workdir = workdir
         env = dict(os.environ)
         env.pop("GTK_A11Y", None)
-        env["GSETTINGS_BACKEND"] = "memory"
+        # A settings file on disk: what one run keeps the next run sees, and a
+        # test can start the app with the settings it needs (tagger off by default).
+        env["GSETTINGS_BACKEND"] = "keyfile"
+        write_settings(workdir, {"tagger-enabled": "false", **(settings or {})})
         env["XDG_DATA_HOME"] = os.path.join(workdir, "xdg-data")
         env["XDG_CONFIG_HOME"] = os.path.join(workdir, "xdg-config")
         env["XDG_CACHE_HOME"] = os.path.join(workdir, "xdg-cache")
@@ -162,6 +165,27 @@ class App:
             self.proc.kill()
             self.proc.wait()
         self.log.close()
+
+
+def settings_path(workdir):
+    return os.path.join(workdir, "xdg-config", "glib-2.0", "settings", "keyfile")
+
+
+def write_settings(workdir, values):
+    """Merge @values (GVariant text) into the app's keyfile settings."""
+    import configparser
+    path = settings_path(workdir)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    parser = configparser.ConfigParser()
+    parser.optionxform = str
+    parser.read(path)
+    section = "io/github/hearsay/Hearsay"
+    if not parser.has_section(section):
+        parser.add_section(section)
+    for key, value in values.items():
+        parser[section][key] = value
+    with open(path, "w") as f:
+        parser.write(f, space_around_delimiters=False)
 
 
 def read_json(path):

@@ -20,8 +20,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 binary = sys.argv[1]
 tap = Tap()
 work = make_workdir("files")
-# A real settings store on disk, so what one run keeps the next run sees.
-settings_env = {"GSETTINGS_BACKEND": "keyfile"}
+settings_env = None
 keyfile = os.path.join(work, "xdg-config", "glib-2.0", "settings", "keyfile")
 
 article = os.path.join(work, "harbour.txt")
