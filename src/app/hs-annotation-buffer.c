@@ -26,6 +26,9 @@ struct _HsAnnotationBuffer
   GtkTextTag    *focus_tag;
   GtkTextTag    *partner_tag;
   GtkTextTag    *candidate_tag;
+  /* Where those tags are now: clearing only there keeps a focus change from
+   * invalidating the layout of the whole article. */
+  GArray        *marked;  /* pairs of code point offsets */
 };
 
 G_DEFINE_FINAL_TYPE (HsAnnotationBuffer, hs_annotation_buffer, GTK_TYPE_TEXT_BUFFER)
@@ -261,6 +264,7 @@ hs_annotation_buffer_finalize (GObject *object)
   HsAnnotationBuffer *self = (HsAnnotationBuffer *)object;
 
   g_clear_pointer (&self->tags, g_hash_table_unref);
+  g_clear_pointer (&self->marked, g_array_unref);
 
   G_OBJECT_CLASS (hs_annotation_buffer_parent_class)->finalize (object);
 }
@@ -339,6 +343,7 @@ static void
 hs_annotation_buffer_init (HsAnnotationBuffer *self)
 {
   self->tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->marked = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 static void
@@ -347,9 +352,11 @@ mark_span (HsAnnotationBuffer *self,
            HsSpan             *span)
 {
   GtkTextIter start, end;
+  guint range[2] = { span->start, span->end };
 
   get_iters (self, span->start, span->end, &start, &end);
   gtk_text_buffer_apply_tag (GTK_TEXT_BUFFER (self), tag, &start, &end);
+  g_array_append_vals (self->marked, range, 2);
 }
 
 void
@@ -359,14 +366,20 @@ hs_annotation_buffer_show_focus (HsAnnotationBuffer *self,
                                  HsSpan             *candidate)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
-  GtkTextIter start, end;
 
   g_return_if_fail (HS_IS_ANNOTATION_BUFFER (self));
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, self->focus_tag, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, self->partner_tag, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, self->candidate_tag, &start, &end);
+  for (guint i = 0; i + 1 < self->marked->len; i += 2)
+    {
+      GtkTextIter start, end;
+
+      get_iters (self, g_array_index (self->marked, guint, i),
+                 g_array_index (self->marked, guint, i + 1), &start, &end);
+      gtk_text_buffer_remove_tag (buffer, self->focus_tag, &start, &end);
+      gtk_text_buffer_remove_tag (buffer, self->partner_tag, &start, &end);
+      gtk_text_buffer_remove_tag (buffer, self->candidate_tag, &start, &end);
+    }
+  g_array_set_size (self->marked, 0);
 
   if (focus != NULL)
     mark_span (self, self->focus_tag, focus);

@@ -29,6 +29,8 @@ struct _HsAnnotationView
   gboolean            snap_to_words;
   gboolean            moving_cursor;   /* the view itself moves the cursor */
   guint               cursor_source;   /* pending focus update after a cursor move */
+  gboolean            alt_held;        /* Alt was down at the last input event */
+  gboolean            exact_selection; /* the selection was made with Alt: no snapping */
 
   /* Linking a quote to a speaker: candidates nearest first. */
   GPtrArray          *link_candidates;
@@ -409,9 +411,25 @@ drop_unfitting_relations (HsDocument *document,
     hs_document_remove_relation (document, g_ptr_array_index (ids, i), NULL);
 }
 
+static gboolean label_selection (HsAnnotationView *self,
+                                 const char       *label,
+                                 gboolean          exact);
+
 gboolean
 hs_annotation_view_label_selection (HsAnnotationView *self,
                                     const char       *label)
+{
+  g_return_val_if_fail (HS_IS_ANNOTATION_VIEW (self), FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
+
+  return label_selection (self, label, self->exact_selection);
+}
+
+/* @exact keeps the selected characters as they are, without snapping to words. */
+static gboolean
+label_selection (HsAnnotationView *self,
+                 const char       *label,
+                 gboolean          exact)
 {
   HsDocument *document;
   HsSchema *schema;
@@ -422,9 +440,6 @@ hs_annotation_view_label_selection (HsAnnotationView *self,
   g_autofree char *message = NULL;
   HsSpan *same_range = NULL;
   guint start, end;
-
-  g_return_val_if_fail (HS_IS_ANNOTATION_VIEW (self), FALSE);
-  g_return_val_if_fail (label != NULL, FALSE);
 
   if (!(document = get_document (self)))
     return FALSE;
@@ -438,7 +453,8 @@ hs_annotation_view_label_selection (HsAnnotationView *self,
     }
 
   get_selection (self, &start, &end);
-  snap (self, document, &start, &end);
+  if (!exact || start == end)
+    snap (self, document, &start, &end);
   if (start >= end)
     {
       show_message (self, _("Select the words to label first"));
@@ -1261,8 +1277,44 @@ label_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  hs_annotation_view_label_selection (HS_ANNOTATION_VIEW (widget),
-                                      g_variant_get_string (parameter, NULL));
+  HsAnnotationView *self = HS_ANNOTATION_VIEW (widget);
+  gboolean exact = g_str_equal (action_name, "annot.label-exact") || self->exact_selection;
+
+  label_selection (self, g_variant_get_string (parameter, NULL), exact);
+}
+
+/* Page Down at the end of the article goes on to the next document, Page Up
+ * at its start to the previous one; elsewhere they scroll as usual. */
+static void
+page_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (widget));
+  gboolean down = g_str_equal (action_name, "annot.page-down");
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  if (down && value + page >= gtk_adjustment_get_upper (adjustment) - 1)
+    gtk_widget_activate_action (widget, "win.next-document", NULL);
+  else if (!down && value <= gtk_adjustment_get_lower (adjustment) + 1)
+    gtk_widget_activate_action (widget, "win.previous-document", NULL);
+  else
+    g_signal_emit_by_name (widget, "move-cursor", GTK_MOVEMENT_PAGES, down ? 1 : -1, FALSE);
+}
+
+/* Remembers whether Alt was down, so a selection made with Alt is kept exact. */
+static gboolean
+on_any_event (GtkEventControllerLegacy *controller,
+              GdkEvent                 *event,
+              HsAnnotationView         *self)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  if (type == GDK_BUTTON_PRESS || type == GDK_MOTION_NOTIFY || type == GDK_KEY_PRESS)
+    self->alt_held = (gdk_event_get_modifier_state (event) & GDK_ALT_MASK) != 0;
+
+  return GDK_EVENT_PROPAGATE;
 }
 
 static void
@@ -1385,7 +1437,11 @@ on_mark_set (HsAnnotationView *self,
 {
   /* Extending a selection moves only the selection bound, not the cursor. */
   if (mark == gtk_text_buffer_get_selection_bound (buffer))
-    schedule_cursor_update (self);
+    {
+      if (!self->moving_cursor)
+        self->exact_selection = self->alt_held;
+      schedule_cursor_update (self);
+    }
 }
 
 void
@@ -1620,6 +1676,9 @@ hs_annotation_view_class_init (HsAnnotationViewClass *klass)
                   G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "annot.label", "s", label_action);
+  gtk_widget_class_install_action (widget_class, "annot.label-exact", "s", label_action);
+  gtk_widget_class_install_action (widget_class, "annot.page-down", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "annot.page-up", NULL, page_action);
   for (guint i = 0; i < G_N_ELEMENTS (simple_actions); i++)
     gtk_widget_class_install_action (widget_class, simple_actions[i], NULL, simple_action);
 
@@ -1630,6 +1689,7 @@ static void
 hs_annotation_view_init (HsAnnotationView *self)
 {
   GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  GtkEventController *legacy;
   GtkWidget *box;
   GtkWidget *label;
 
@@ -1646,6 +1706,10 @@ hs_annotation_view_init (HsAnnotationView *self)
   gtk_text_view_set_pixels_below_lines (text_view, 6);
   gtk_widget_add_css_class (GTK_WIDGET (self), "annotation-view");
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  legacy = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
+  g_signal_connect (legacy, "event", G_CALLBACK (on_any_event), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), legacy);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article"),

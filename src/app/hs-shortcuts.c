@@ -25,6 +25,10 @@ static const HsShortcut shortcuts[] = {
     "win.next-document", { "<Alt>Right", "<Control>Page_Down", NULL } },
   { HS_SHORTCUT_SCOPE_WINDOW, N_("Corpus"), N_("Previous document"),
     "win.previous-document", { "<Alt>Left", "<Control>Page_Up", NULL } },
+  { HS_SHORTCUT_SCOPE_TEXT, N_("Corpus"), N_("Scroll down; at the end, the next document"),
+    "annot.page-down", { "Page_Down", "KP_Page_Down", NULL } },
+  { HS_SHORTCUT_SCOPE_TEXT, N_("Corpus"), N_("Scroll up; at the start, the previous document"),
+    "annot.page-up", { "Page_Up", "KP_Page_Up", NULL } },
   { HS_SHORTCUT_SCOPE_TEXT, N_("Corpus"), N_("Next unfinished document"),
     "win.next-unfinished", { "n", NULL } },
   { HS_SHORTCUT_SCOPE_WINDOW, N_("Corpus"), N_("Mark the document done, or not done"),
@@ -162,7 +166,11 @@ hs_shortcuts_new_text_controller (HsSchema *schema)
           guint keyval = gdk_unicode_to_keyval (ch);
           g_autofree char *name = gtk_accelerator_name (keyval, 0);
 
+          g_autofree char *exact = gtk_accelerator_name (keyval, GDK_ALT_MASK);
+
           add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), name, "annot.label",
+                        g_variant_new_string (label->name));
+          add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), exact, "annot.label-exact",
                         g_variant_new_string (label->name));
         }
     }
@@ -190,6 +198,8 @@ collect (HsSchema *schema)
     {
       const HsLabel *label = hs_schema_get_label (schema, i);
       HsShortcut *entry = g_new0 (HsShortcut, 1);
+      g_autofree char *title = NULL;
+      HsShortcut *exact;
       guint n = 0;
 
       entry->scope = HS_SHORTCUT_SCOPE_TEXT;
@@ -200,6 +210,21 @@ collect (HsSchema *schema)
       for (guint j = 0; label->keys != NULL && label->keys[j] != NULL && n < 3; j++)
         entry->accels[n++] = g_intern_string (label->keys[j]);
       g_ptr_array_add (all, entry);
+
+      exact = g_new0 (HsShortcut, 1);
+      exact->scope = HS_SHORTCUT_SCOPE_TEXT;
+      exact->section = _("Labels");
+      title = g_strdup_printf (_("%s, exactly the selected characters"), label->display_name);
+      exact->title = g_intern_string (title);
+      exact->action = "annot.label-exact";
+      n = 0;
+      for (guint j = 0; label->keys != NULL && label->keys[j] != NULL && n < 3; j++)
+        {
+          g_autofree char *accel = g_strconcat ("<Alt>", label->keys[j], NULL);
+
+          exact->accels[n++] = g_intern_string (accel);
+        }
+      g_ptr_array_add (all, exact);
     }
 
   return all;

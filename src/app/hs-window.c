@@ -19,6 +19,7 @@
 #include "hs-stats-window.h"
 #include "hs-tagger.h"
 #include "hs-window.h"
+#include "hs-window-private.h"
 
 /* A change reaches the disk this long after the last edit: well within a second. */
 #define SAVE_DELAY_MS 250
@@ -644,8 +645,11 @@ open_action (GtkWidget  *widget,
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_filter_set_name (articles, _("Articles and annotations"));
   gtk_file_filter_add_pattern (articles, "*.txt");
+  gtk_file_filter_add_pattern (articles, "*.html");
+  gtk_file_filter_add_pattern (articles, "*.htm");
   gtk_file_filter_add_pattern (articles, "*" HS_NATIVE_SUFFIX);
   gtk_file_filter_add_mime_type (articles, "text/plain");
+  gtk_file_filter_add_mime_type (articles, "text/html");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), articles);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
@@ -1965,4 +1969,20 @@ hs_window_new (GtkApplication *application)
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
 
   return g_object_new (HS_TYPE_WINDOW, "application", application, NULL);
+}
+
+HsAnnotationView *
+_hs_window_get_view (HsWindow *self)
+{
+  g_return_val_if_fail (HS_IS_WINDOW (self), NULL);
+
+  return self->view;
+}
+
+HsCorpus *
+_hs_window_get_corpus (HsWindow *self)
+{
+  g_return_val_if_fail (HS_IS_WINDOW (self), NULL);
+
+  return self->corpus;
 }

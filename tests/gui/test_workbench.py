@@ -122,14 +122,30 @@ try:
     app.keys("ctrl+z")
     tap.ok(wait_for(lambda: span_over("Friday", "SPEAKER"), timeout=3) is not None,
            "Ctrl+Z undoes the move on disk")
+
     app.keys("ctrl+shift+z")
     tap.ok(wait_for(lambda: span_over("Friday after", "SPEAKER"), timeout=3) is not None,
            "Ctrl+Shift+Z redoes it")
+
+    # Alt with the label key keeps exactly the selected characters.
+    find(app, "ockwork")
+    app.keys("alt+3")
+    tap.ok(wait_for(lambda: span_over("ockwork", "LOCATION"), timeout=3) is not None
+           and span_over("Dockworkers", "LOCATION") is None,
+           "Alt+3 labels exactly the selected characters, without snapping", doc().get("spans"))
+    app.keys("ctrl+z")
+    tap.ok(wait_for(lambda: span_over("ockwork") is None, timeout=3), "and Ctrl+Z takes it back")
 
     # Another document and back: the undo history is still there.
     app.keys("alt+Right")
     tap.ok(wait_for(lambda: view.text.startswith("New bridge"), timeout=5),
            "Alt+Right shows the next document", view.text[:40])
+    app.keys("Page_Down")
+    tap.ok(wait_for(lambda: view.text.startswith("Late frost"), timeout=5),
+           "Page Down at the end of a short article goes to the next document", view.text[:40])
+    app.keys("Page_Up")
+    tap.ok(wait_for(lambda: view.text.startswith("New bridge"), timeout=5),
+           "Page Up at its start comes back", view.text[:40])
     app.keys("alt+Left")
     tap.ok(wait_for(lambda: view.text.startswith("Harbour strike"), timeout=5),
            "Alt+Left comes back", view.text[:40])
