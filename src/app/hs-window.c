@@ -13,6 +13,7 @@
 #include "hs-corpus.h"
 #include "hs-corpus-worker.h"
 #include "hs-document-list.h"
+#include "hs-export-window.h"
 #include "hs-preferences-window.h"
 #include "hs-shortcuts.h"
 #include "hs-span-list.h"
@@ -158,6 +159,7 @@ update_done_action (HsWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-done", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retag", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.label-all-corpus",
                                  has_document && self->corpus != NULL);
 }
@@ -1501,6 +1503,51 @@ statistics_action (GtkWidget  *widget,
 }
 
 static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+  g_autoptr(GStrvBuilder) corpus = g_strv_builder_new ();
+  g_auto(GStrv) corpus_paths = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *document_paths[2] = { NULL, NULL };
+  GtkWindow *window;
+
+  if (self->document == NULL)
+    return;
+
+  /* Exports read from disk on a worker thread: what is shown must be there. */
+  if (!save_now (self))
+    return;
+  if (!g_file_test (self->annotation_path, G_FILE_TEST_EXISTS)
+      && !hs_file_save_document (self->document, self->annotation_path, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  document_paths[0] = self->annotation_path;
+
+  if (self->corpus != NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->corpus));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(HsCorpusEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->corpus), i);
+
+          g_strv_builder_add (corpus, hs_corpus_entry_get_path (entry));
+        }
+      corpus_paths = g_strv_builder_end (corpus);
+    }
+
+  window = hs_export_window_new (GTK_WINDOW (self), self->schema,
+                                 hs_document_get_id (self->document),
+                                 (GStrv)document_paths, corpus_paths);
+  gtk_window_present (window);
+}
+
+static void
 preferences_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -1882,6 +1929,7 @@ hs_window_class_init (HsWindowClass *klass)
                                    label_all_corpus_action);
   gtk_widget_class_install_action (widget_class, "win.statistics", NULL, statistics_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_action);

@@ -6,6 +6,7 @@
 # Copyright 2026 The Hearsay team
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import json
 import os
 import shutil
 import subprocess
@@ -43,6 +44,12 @@ def span_over(words, label=None):
         if s["start"] == start and s["end"] == start + len(words) and (label is None or s["label"] == label):
             return s
     return None
+
+
+def window_ids(app):
+    out = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(app.proc.pid)],
+                         capture_output=True, text=True)
+    return out.stdout.split()
 
 
 def find(app, words):
@@ -128,13 +135,13 @@ try:
            "Ctrl+Shift+Z redoes it")
 
     # Alt with the label key keeps exactly the selected characters.
-    find(app, "ockwork")
+    find(app, "ontain")
     app.keys("alt+3")
-    tap.ok(wait_for(lambda: span_over("ockwork", "LOCATION"), timeout=3) is not None
-           and span_over("Dockworkers", "LOCATION") is None,
+    tap.ok(wait_for(lambda: span_over("ontain", "LOCATION"), timeout=3) is not None
+           and span_over("container", "LOCATION") is None,
            "Alt+3 labels exactly the selected characters, without snapping", doc().get("spans"))
     app.keys("ctrl+z")
-    tap.ok(wait_for(lambda: span_over("ockwork") is None, timeout=3), "and Ctrl+Z takes it back")
+    tap.ok(wait_for(lambda: span_over("ontain") is None, timeout=3), "and Ctrl+Z takes it back")
 
     # Another document and back: the undo history is still there.
     app.keys("alt+Right")
@@ -172,6 +179,36 @@ try:
     missing = sorted(set(titles) - set(app.labels()))
     tap.ok(len(titles) > 30 and shown, f"the shortcuts window lists all {len(titles)} shortcuts",
            missing)
+    app.keys("Escape")
+
+    # Export the corpus from the window: Ctrl+E, Return, a file name, Return.
+    exported = os.path.join(work, "exported.jsonl")
+    before = window_ids(app)
+    app.keys("ctrl+e")
+    export_window = wait_for(lambda: [w for w in window_ids(app) if w not in before], timeout=10)
+    tap.ok(bool(export_window), "Ctrl+E opens the export window")
+    if export_window:
+        subprocess.run(["xdotool", "windowfocus", "--sync", export_window[-1]], check=False)
+        time.sleep(0.5)
+        before = window_ids(app)
+        app.keys("Return")
+        chooser = wait_for(lambda: [w for w in window_ids(app) if w not in before], timeout=10)
+        if chooser:
+            subprocess.run(["xdotool", "windowfocus", "--sync", chooser[-1]], check=False)
+            time.sleep(0.5)
+            app.keys("ctrl+a")
+            subprocess.run(["xdotool", "type", "--delay", "20", exported], check=True)
+            app.keys("Return")
+    lines = wait_for(lambda: os.path.exists(exported) and open(exported).read().splitlines(),
+                     timeout=15)
+    ids = [json.loads(line)["id"] for line in lines or []]
+    tap.ok(ids == ["01-harbour", "02-bridge", "03-orchard"],
+           "the whole corpus is exported as native JSONL, one line per document", ids)
+    first_doc = json.loads(lines[0]) if lines else {}
+    tap.ok(all(s["status"] == "accepted" for s in first_doc.get("spans", []))
+           and any(s["label"] == "QUOTE" and s["text"] == "shift rota"
+                   for s in first_doc.get("spans", [])),
+           "the export holds the accepted spans only", first_doc.get("spans"))
     app.keys("Escape")
 finally:
     code = app.quit()
