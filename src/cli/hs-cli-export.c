@@ -69,6 +69,33 @@ format_names (gboolean export)
   return g_string_free (names, FALSE);
 }
 
+/* Appends @text wrapped at 79 columns, every line after the first indented by 16. */
+static void
+append_wrapped (GString    *out,
+                const char *text,
+                gsize       column)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gsize width = g_utf8_strlen (words[i], -1);
+
+      if (i > 0 && column + 1 + width > 79)
+        {
+          g_string_append (out, "\n                ");
+          column = 16;
+        }
+      else if (i > 0)
+        {
+          g_string_append_c (out, ' ');
+          column++;
+        }
+      g_string_append (out, words[i]);
+      column += width;
+    }
+}
+
 /* The help text's list of formats: name, what it is, its offsets and what it loses. */
 char *
 hs_cli_describe_formats (gboolean export)
@@ -96,11 +123,14 @@ hs_cli_describe_formats (gboolean export)
           unit = _("offsets: code points with a CRLF counting as one, as brat shows the text");
           break;
         case HS_OFFSETS_TOKENS:
-          unit = _("no offsets: tokens and tags");
+          unit = export ? _("no offsets: tokens and tags")
+                        : _("no offsets: the text is rebuilt from the tokens");
           break;
         case HS_OFFSETS_CODE_POINTS:
         default:
-          if (g_str_equal (hs_format_get_name (format), "label-studio"))
+          if (g_str_equal (hs_format_get_name (format), "html"))
+            unit = _("no spans: the text and meta of the page");
+          else if (g_str_equal (hs_format_get_name (format), "label-studio"))
             unit = export ? _("offsets: code points, as Label Studio stores them since 2021 "
                               "(--offsets utf16 for JavaScript string indexes)")
                           : _("offsets: code points or UTF-16 units, told apart by the region "
@@ -110,11 +140,22 @@ hs_cli_describe_formats (gboolean export)
           break;
         }
 
-      g_string_append_printf (text, "  %-13s %s;\n                %s", hs_format_get_name (format),
-                              hs_format_get_description (format), unit);
-      if (export)
-        g_string_append_printf (text, ";\n                loses: %s", hs_format_get_losses (format));
-      g_string_append (text, "\n");
+      {
+        g_autofree char *head = g_strdup_printf ("%s;", hs_format_get_description (format));
+        g_autofree char *offsets = g_strdup_printf ("%s%s", unit, export ? ";" : "");
+        g_autofree char *losses = g_strdup_printf (_("loses: %s"), hs_format_get_losses (format));
+
+        g_string_append_printf (text, "  %-13s ", hs_format_get_name (format));
+        append_wrapped (text, head, 16);
+        g_string_append (text, "\n                ");
+        append_wrapped (text, offsets, 16);
+        if (export)
+          {
+            g_string_append (text, "\n                ");
+            append_wrapped (text, losses, 16);
+          }
+        g_string_append (text, "\n");
+      }
     }
 
   return g_string_free (text, FALSE);

@@ -272,11 +272,89 @@ read_record (HsImportReader  *reader,
   return _hs_import_emit (reader, raw, error);
 }
 
+/*
+ * Where the value of the top-level member "tokens" lies in a task line, so
+ * the import can skip it: Hearsay reads the character offsets, and the
+ * tokens are most of a task's bytes. FALSE when the line is not simple
+ * enough to tell (the whole line is parsed then).
+ */
+static gboolean
+find_tokens_value (const char *line,
+                   gsize       len,
+                   gsize      *value_start,
+                   gsize      *value_end)
+{
+  guint depth = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = line[i];
+
+      if (c == '"')
+        {
+          gsize key_start = i;
+
+          for (i++; i < len && line[i] != '"'; i++)
+            if (line[i] == '\\')
+              i++;
+          if (i >= len)
+            return FALSE;
+
+          if (depth == 1 && i - key_start == 7 && memcmp (line + key_start, "\"tokens", 7) == 0)
+            {
+              gsize j = i + 1;
+              guint inner = 0;
+              gboolean in_string = FALSE;
+
+              while (j < len && (line[j] == ' ' || line[j] == '\t'))
+                j++;
+              if (j >= len || line[j] != ':')
+                continue;  /* a string value "tokens", not the key */
+              j++;
+              while (j < len && (line[j] == ' ' || line[j] == '\t'))
+                j++;
+              if (j >= len || line[j] != '[')
+                return FALSE;
+
+              *value_start = j;
+              for (; j < len; j++)
+                {
+                  if (in_string)
+                    {
+                      if (line[j] == '\\')
+                        j++;
+                      else if (line[j] == '"')
+                        in_string = FALSE;
+                    }
+                  else if (line[j] == '"')
+                    in_string = TRUE;
+                  else if (line[j] == '[' || line[j] == '{')
+                    inner++;
+                  else if ((line[j] == ']' || line[j] == '}') && --inner == 0)
+                    {
+                      *value_end = j + 1;
+                      return TRUE;
+                    }
+                }
+              return FALSE;
+            }
+        }
+      else if (c == '{' || c == '[')
+        depth++;
+      else if (c == '}' || c == ']')
+        depth--;
+    }
+
+  return FALSE;
+}
+
 static gboolean
 prodigy_read (HsImportReader  *reader,
               GError         **error)
 {
+  g_autoptr(GString) stripped = g_string_new (NULL);
   g_autoptr(GError) local_error = NULL;
+  gsize value_start, value_end;
   const char *line;
   gsize len;
 
@@ -290,7 +368,17 @@ prodigy_read (HsImportReader  *reader,
       if (blank)
         continue;
 
-      root = _hs_import_parse_line (reader, line, len, error);
+      if (find_tokens_value (line, len, &value_start, &value_end))
+        {
+          /* "tokens": [] parses in no time; a bad line is parsed whole, for its message. */
+          g_string_truncate (stripped, 0);
+          g_string_append_len (stripped, line, value_start);
+          g_string_append (stripped, "[]");
+          g_string_append_len (stripped, line + value_end, len - value_end);
+          root = _hs_import_parse_line (reader, stripped->str, stripped->len, NULL);
+        }
+      if (root == NULL)
+        root = _hs_import_parse_line (reader, line, len, error);
       if (root == NULL || !read_record (reader, root, error))
         return FALSE;
     }

@@ -67,7 +67,8 @@ static const HsFormat formats[] = {
     ".json", HS_OFFSETS_CODE_POINTS,
     HS_FORMAT_HOLDS_RELATIONS | HS_FORMAT_HOLDS_OVERLAPS | HS_FORMAT_HOLDS_ENTITY |
     HS_FORMAT_HOLDS_IDS | HS_FORMAT_HOLDS_TEXT,
-    N_("relation ids, status (suggestions become annotations), origin, rule and confidence"),
+    N_("relation ids, status (suggestions become annotations), origin, annotator, rule and "
+       "confidence"),
     &_hs_label_studio_import, &_hs_label_studio_export },
   { "prodigy", N_("Prodigy JSONL with tokens, token indexes on spans and relations"), ".jsonl",
     HS_OFFSETS_CODE_POINTS,
