@@ -16,6 +16,8 @@ static const HsShortcut shortcuts[] = {
     "win.open-folder", { "<Control><Shift>o", NULL } },
   { HS_SHORTCUT_SCOPE_WINDOW, N_("Files"), N_("Save the annotations elsewhere"),
     "win.save-as", { "<Control><Shift>s", NULL } },
+  { HS_SHORTCUT_SCOPE_WINDOW, N_("Files"), N_("Import doccano, Label Studio, Prodigy, brat, CoNLL…"),
+    "win.import", { "<Control><Shift>i", NULL } },
   { HS_SHORTCUT_SCOPE_WINDOW, N_("Files"), N_("Export the document or the corpus"),
     "win.export", { "<Control>e", NULL } },
   { HS_SHORTCUT_SCOPE_WINDOW, N_("Files"), N_("Close the window"),

@@ -14,6 +14,7 @@
 #include "hs-corpus-worker.h"
 #include "hs-document-list.h"
 #include "hs-export-window.h"
+#include "hs-format.h"
 #include "hs-preferences-window.h"
 #include "hs-shortcuts.h"
 #include "hs-span-list.h"
@@ -1502,6 +1503,287 @@ statistics_action (GtkWidget  *widget,
   gtk_window_present (window);
 }
 
+/* Import: a file in any format becomes one .hearsay.json per document in a
+ * folder the annotator chooses, which then opens as a corpus. Existing files
+ * are never replaced. */
+typedef struct
+{
+  const HsFormat *format;
+  char           *input;
+  char           *folder;
+  HsSchema       *schema;
+  guint           imported;
+  guint           skipped;
+  GString        *warnings;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->input);
+  g_free (job->folder);
+  g_clear_object (&job->schema);
+  g_string_free (job->warnings, TRUE);
+  g_free (job);
+}
+
+static char *
+file_name_for_id (const char *id,
+                  guint       n)
+{
+  GString *name = g_string_new (NULL);
+
+  for (const char *p = id; p && *p; p++)
+    g_string_append_c (name, (g_ascii_isalnum (*p) || *p == '-' || *p == '_') ? *p : '_');
+  if (name->len == 0)
+    g_string_append_printf (name, "document-%u", n);
+  g_string_append (name, HS_NATIVE_SUFFIX);
+
+  return g_string_free (name, FALSE);
+}
+
+static gboolean
+import_one (HsDocument *document,
+            gpointer    user_data,
+            GError    **error)
+{
+  ImportJob *job = user_data;
+  g_autofree char *name = file_name_for_id (hs_document_get_id (document),
+                                            job->imported + job->skipped + 1);
+  g_autofree char *path = g_build_filename (job->folder, name, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      job->skipped++;
+      return TRUE;
+    }
+  if (!hs_file_save_document (document, path, error))
+    return FALSE;
+
+  job->imported++;
+  return TRUE;
+}
+
+static void
+import_warning (const char *message,
+                gpointer    user_data)
+{
+  ImportJob *job = user_data;
+
+  if (job->warnings->len < 2000)
+    g_string_append_printf (job->warnings, "%s\n", message);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  HsImportOptions options;
+  GError *error = NULL;
+
+  hs_import_options_init (&options);
+  options.schema = job->schema;
+  options.cancellable = cancellable;
+  options.warning = import_warning;
+  options.warning_data = job;
+
+  if (!hs_format_import_path (job->format, job->input, &options, import_one, job, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+import_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  HsWindow *self = HS_WINDOW (object);
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *message = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->work_progress), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      message = g_strdup_printf (_("%s %u documents were written to %s before the problem; "
+                                   "nothing was replaced."), error->message, job->imported,
+                                 job->folder);
+      show_error (self, message);
+      return;
+    }
+
+  message = g_strdup_printf (_("Imported %u documents into %s; %u skipped because a file of "
+                               "that name was already there"), job->imported, job->folder,
+                             job->skipped);
+  set_status (self, message);
+  folder = g_file_new_for_path (job->folder);
+  open_corpus (self, folder);
+}
+
+static void
+start_import (HsWindow       *self,
+              const HsFormat *format,
+              const char     *input,
+              const char     *folder)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job = g_new0 (ImportJob, 1);
+  g_autofree char *what = g_strdup_printf (_("Importing %s"), input);
+
+  job->format = format;
+  job->input = g_strdup (input);
+  job->folder = g_strdup (folder);
+  job->schema = g_object_ref (self->schema);
+  job->warnings = g_string_new (NULL);
+
+  gtk_progress_bar_set_text (self->work_progress, what);
+  gtk_widget_set_visible (GTK_WIDGET (self->work_progress), TRUE);
+  gtk_progress_bar_pulse (self->work_progress);
+
+  task = g_task_new (self, self->tag_cancellable, import_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify)import_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static void
+on_import_folder_response (GtkNativeDialog *dialog,
+                           int              response,
+                           HsWindow        *self)
+{
+  const HsFormat *format = g_object_get_data (G_OBJECT (dialog), "hs-format");
+  const char *input = g_object_get_data (G_OBJECT (dialog), "hs-input");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = folder ? g_file_get_path (folder) : NULL;
+
+      if (path != NULL && keep_current_document (self) == FALSE)
+        start_import (self, format, input, path);
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+/* When the chooser does not report its format choice, the file tells. */
+static const char *
+guess_import_format (const char *path)
+{
+  g_autofree char *head = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  char buffer[65536];
+  gssize n;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) || g_str_has_suffix (path, ".ann"))
+    return "brat";
+  if (g_str_has_suffix (path, ".html") || g_str_has_suffix (path, ".htm"))
+    return "html";
+  if (g_str_has_suffix (path, ".conll") || g_str_has_suffix (path, ".bio")
+      || g_str_has_suffix (path, ".iob"))
+    return "conll";
+
+  if (!(stream = g_file_read (file, NULL, NULL))
+      || (n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer - 1, NULL,
+                                   NULL)) <= 0)
+    return "jsonl";
+  buffer[n] = '\0';
+  head = g_strndup (buffer, strcspn (buffer, "\n"));
+
+  if (head[strspn (head, " \t\r")] == '[')
+    return strstr (buffer, "\"annotations\"") || strstr (buffer, "\"data\"") ? "label-studio"
+                                                                            : "spacy";
+  if (strstr (head, "\"format\"") || strstr (head, "\"status\""))
+    return "jsonl";
+  if (strstr (head, "\"tokens\"") || strstr (head, "\"token_start\""))
+    return "prodigy";
+  if (strstr (head, "\"label\"") || strstr (head, "\"entities\""))
+    return "doccano";
+  return "jsonl";
+}
+
+static void
+on_import_file_response (GtkNativeDialog *dialog,
+                         int              response,
+                         HsWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  const char *format_name;
+  const HsFormat *format;
+  GtkFileChooserNative *native;
+
+  if (response != GTK_RESPONSE_ACCEPT
+      || !(file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog)))
+      || !(path = g_file_get_path (file)))
+    {
+      g_clear_object (&self->chooser);
+      return;
+    }
+
+  format_name = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "format");
+  if (format_name == NULL || g_str_equal (format_name, "auto"))
+    format_name = guess_import_format (path);
+  format = hs_format_lookup (format_name);
+  g_clear_object (&self->chooser);
+  if (format == NULL)
+    return;
+
+  native = gtk_file_chooser_native_new (_("Import into Folder"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Import"),
+                                        _("_Cancel"));
+  g_object_set_data (G_OBJECT (native), "hs-format", (gpointer)format);
+  g_object_set_data_full (G_OBJECT (native), "hs-input", g_steal_pointer (&path), g_free);
+  self->chooser = GTK_NATIVE_DIALOG (native);
+  gtk_native_dialog_set_modal (self->chooser, TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (on_import_folder_response), self);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+  const HsFormat * const *formats = hs_format_list ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkFileChooserNative *native;
+
+  if (self->chooser != NULL)
+    return;
+
+  /* "auto": told from the file's name and first line. */
+  g_ptr_array_add (ids, (gpointer)"auto");
+  g_ptr_array_add (labels, (gpointer)_("Tell from the file"));
+  for (guint i = 0; formats[i] != NULL; i++)
+    {
+      if (!hs_format_can_import (formats[i]))
+        continue;
+      g_ptr_array_add (ids, (gpointer)hs_format_get_name (formats[i]));
+      g_ptr_array_add (labels, (gpointer)hs_format_get_name (formats[i]));
+    }
+  g_ptr_array_add (ids, NULL);
+  g_ptr_array_add (labels, NULL);
+
+  native = gtk_file_chooser_native_new (_("Import Annotations"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Next"), _("_Cancel"));
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "format", _("Format"),
+                               (const char **)ids->pdata, (const char **)labels->pdata);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "format", "auto");
+  self->chooser = GTK_NATIVE_DIALOG (native);
+  gtk_native_dialog_set_modal (self->chooser, TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (on_import_file_response), self);
+  gtk_native_dialog_show (self->chooser);
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
@@ -1930,6 +2212,7 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.statistics", NULL, statistics_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_action);

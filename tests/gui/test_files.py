@@ -99,6 +99,33 @@ tap.ok(article in recent, "the opened article is in recent-files in GSettings", 
 tap.ok(kept.get("window-width", "").isdigit() and kept.get("window-height", "").isdigit(),
        "the window size is kept in GSettings", dict(kept))
 
+# Import a doccano file from the window into a new folder, which opens as a corpus.
+imported = os.path.join(work, "imported")
+os.makedirs(imported)
+app = App(binary, [], work, settings_env)
+try:
+    app.find_app()
+    main_window = app.focus()
+    before = window_ids(app)
+    app.keys("ctrl+shift+i")
+    tap.ok(use_dialog(app, os.path.join(HERE, "fixtures", "import", "doccano.jsonl"), before),
+           "Ctrl+Shift+I asks for the file to import (its format told from the file)")
+    # The folder chooser may reuse the file chooser's X window id: wait for
+    # the file chooser to go, then take any window but the main one.
+    time.sleep(1.0)
+    tap.ok(use_dialog(app, imported, [main_window]), "then for the folder to import into")
+    files = wait_for(lambda: sorted(os.listdir(imported)) == ["ferry-strike.hearsay.json",
+                                                               "market-day.hearsay.json"], timeout=10)
+    tap.ok(files, "each imported document is written as its own .hearsay.json", os.listdir(imported))
+    ferry = read_json(os.path.join(imported, "ferry-strike.hearsay.json")) or {}
+    tap.ok([(s["text"], s["label"]) for s in ferry.get("spans", [])] == [("Bornholm", "LOCATION")],
+           "with its spans at the right offsets", ferry)
+    view = app.find("text", "Article")
+    tap.ok(wait_for(lambda: view.text.startswith("Ferries to Bornholm"), timeout=10),
+           "the folder opens as a corpus on its first document", view.text[:40] if view else None)
+finally:
+    app.quit()
+
 # Empty and binary files are refused with a message; nothing is written.
 empty = os.path.join(work, "empty.txt")
 open(empty, "w").close()
