@@ -246,6 +246,27 @@ start_export (HsExportWindow *self,
 }
 
 static void
+on_replace_response (GtkDialog      *dialog,
+                     int             response,
+                     HsExportWindow *self)
+{
+  char *path = g_object_steal_data (G_OBJECT (dialog), "hs-path");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT)
+    start_export (self, path);
+  g_free (path);
+}
+
+static gboolean
+folder_has_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+
+  return dir != NULL && g_dir_read_name (dir) != NULL;
+}
+
+static void
 on_chooser_response (GtkNativeDialog *dialog,
                      int              response,
                      HsExportWindow  *self)
@@ -254,11 +275,35 @@ on_chooser_response (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      gboolean folder = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog))
+                        == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER;
 
-      if (path != NULL)
-        start_export (self, path);
-      else
+      if (path == NULL)
         gtk_label_set_text (self->result_label, _("Exports go to local files only."));
+      else if (folder && folder_has_files (path))
+        {
+          /* The file chooser asks before replacing a file, not the files in a folder. */
+          GtkWidget *confirm = gtk_message_dialog_new (GTK_WINDOW (self),
+                                                       GTK_DIALOG_MODAL
+                                                       | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                                       GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                                       _("Replace files in “%s”?"), path);
+
+          gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (confirm), "%s",
+                                                    _("The folder is not empty: files of the "
+                                                      "same names are replaced."));
+          gtk_dialog_add_buttons (GTK_DIALOG (confirm), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                                  _("_Replace"), GTK_RESPONSE_ACCEPT, NULL);
+          gtk_dialog_set_default_response (GTK_DIALOG (confirm), GTK_RESPONSE_CANCEL);
+          gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (confirm),
+                                                                        GTK_RESPONSE_ACCEPT),
+                                    "destructive-action");
+          g_object_set_data_full (G_OBJECT (confirm), "hs-path", g_steal_pointer (&path), g_free);
+          g_signal_connect (confirm, "response", G_CALLBACK (on_replace_response), self);
+          gtk_window_present (GTK_WINDOW (confirm));
+        }
+      else
+        start_export (self, path);
     }
 
   g_clear_object (&self->chooser);
