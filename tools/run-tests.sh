@@ -17,7 +17,13 @@ fi
 meson compile -C "$builddir"
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+# A private runtime folder: the accessibility bus puts its socket there, and a
+# shared one (~/.cache/at-spi when XDG_RUNTIME_DIR is unset) lets two test runs
+# on one machine cut each other off.
+runtime=$(mktemp -d)
+chmod 700 "$runtime"
+export XDG_RUNTIME_DIR="$runtime"
+trap 'rm -rf "$log" "$runtime"' EXIT
 status=0
 dbus-run-session -- xvfb-run -a -s '-screen 0 1280x1024x24' \
   meson test -C "$builddir" --print-errorlogs 2>&1 | tee "$log" || status=$?

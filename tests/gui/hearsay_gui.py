@@ -126,6 +126,12 @@ class App:
         except Exception:
             return []
 
+    def window_ids(self):
+        """Every visible X window of the app, oldest first."""
+        out = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(self.proc.pid)],
+                             capture_output=True, text=True)
+        return out.stdout.split()
+
     def window_id(self, timeout=15):
         def lookup():
             out = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid",

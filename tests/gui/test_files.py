@@ -27,15 +27,9 @@ article = os.path.join(work, "harbour.txt")
 shutil.copy(os.path.join(HERE, "fixtures", "harbour.txt"), article)
 
 
-def window_ids(app):
-    out = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(app.proc.pid)],
-                         capture_output=True, text=True)
-    return out.stdout.split()
-
-
 def use_dialog(app, path, before, save=False):
     """Focus the newest window (the file chooser) and type a path into it."""
-    new = wait_for(lambda: [w for w in window_ids(app) if w not in before], timeout=10)
+    new = wait_for(lambda: [w for w in app.window_ids() if w not in before], timeout=10)
     if not new:
         return False
     subprocess.run(["xdotool", "windowfocus", "--sync", new[-1]], check=False)
@@ -63,7 +57,7 @@ try:
     tap.ok(view is not None and "Danube" in view.text, "with no argument the sample article shows",
            view.text[:60] if view else None)
     app.focus()
-    before = window_ids(app)
+    before = app.window_ids()
     app.keys("ctrl+o")
     tap.ok(use_dialog(app, article, before), "Ctrl+O shows the Open dialog")
     tap.ok(wait_for(lambda: view.text.startswith("Harbour talks resume"), timeout=10),
@@ -78,7 +72,7 @@ try:
            "l labels a LOCATION and autosave writes next to the article")
     other = os.path.join(work, "elsewhere", "copy.hearsay.json")
     os.makedirs(os.path.dirname(other))
-    before = window_ids(app)
+    before = app.window_ids()
     app.keys("ctrl+shift+s")
     tap.ok(use_dialog(app, other, before, save=True), "Ctrl+Shift+S shows the Save As dialog")
     saved = wait_for(lambda: read_json(other), timeout=5)
@@ -106,7 +100,7 @@ app = App(binary, [], work, settings_env)
 try:
     app.find_app()
     main_window = app.focus()
-    before = window_ids(app)
+    before = app.window_ids()
     app.keys("ctrl+shift+i")
     tap.ok(use_dialog(app, os.path.join(HERE, "fixtures", "import", "doccano.jsonl"), before),
            "Ctrl+Shift+I asks for the file to import (its format told from the file)")

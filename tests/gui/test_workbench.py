@@ -46,12 +46,6 @@ def span_over(words, label=None):
     return None
 
 
-def window_ids(app):
-    out = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(app.proc.pid)],
-                         capture_output=True, text=True)
-    return out.stdout.split()
-
-
 def find(app, words):
     """Select @words with Ctrl+F and return to the article with the selection."""
     app.keys("ctrl+f")
@@ -183,16 +177,16 @@ try:
 
     # Export the corpus from the window: Ctrl+E, Return, a file name, Return.
     exported = os.path.join(work, "exported.jsonl")
-    before = window_ids(app)
+    before = app.window_ids()
     app.keys("ctrl+e")
-    export_window = wait_for(lambda: [w for w in window_ids(app) if w not in before], timeout=10)
+    export_window = wait_for(lambda: [w for w in app.window_ids() if w not in before], timeout=10)
     tap.ok(bool(export_window), "Ctrl+E opens the export window")
     if export_window:
         subprocess.run(["xdotool", "windowfocus", "--sync", export_window[-1]], check=False)
         time.sleep(0.5)
-        before = window_ids(app)
+        before = app.window_ids()
         app.keys("Return")
-        chooser = wait_for(lambda: [w for w in window_ids(app) if w not in before], timeout=10)
+        chooser = wait_for(lambda: [w for w in app.window_ids() if w not in before], timeout=10)
         if chooser:
             subprocess.run(["xdotool", "windowfocus", "--sync", chooser[-1]], check=False)
             time.sleep(0.5)
