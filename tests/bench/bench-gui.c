@@ -172,6 +172,19 @@ wait_for_frame (GtkWidget *widget)
   return frame_layout_start ? (frame_paint_end - frame_layout_start) / 1000.0 : 0.0;
 }
 
+/* The gap between an annotator's keys: autosave and idle work happen here. */
+static void
+idle (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
 static void
 select_offsets (HsAnnotationView *view,
                 guint             start,
@@ -202,6 +215,7 @@ run (GtkApplication *app,
   g_autoptr(GArray) undo_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) command_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) total_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *path = g_build_filename (dir, "bench-article.hearsay.json", NULL);
   g_autofree char *corpus_dir = g_build_filename (dir, "corpus", NULL);
   HsWindow *window;
@@ -244,7 +258,7 @@ run (GtkApplication *app,
       const char *text = hs_document_get_text (document);
       const char *hit = strstr (text + (gsize)g_rand_int_range (rand, 0, 1000000), "budget");
       guint start, end;
-      double frame;
+      double command, frame;
       HsSpan *suggestion = NULL;
 
       if (hit == NULL)
@@ -252,17 +266,23 @@ run (GtkApplication *app,
       start = hs_text_index_to_offset (hs_document_get_index (document), hit - text);
       end = start + 6;
       select_offsets (view, start, end);
+      idle (100);
       t0 = g_get_monotonic_time ();
       hs_annotation_view_label_selection (view, "LOCATION");
-      g_array_append_val (command_ms, (double){ (g_get_monotonic_time () - t0) / 1000.0 });
+      command = (g_get_monotonic_time () - t0) / 1000.0;
       frame = wait_for_frame (GTK_WIDGET (view));
-      g_array_append_val (label_ms, (double){ (g_get_monotonic_time () - t0) / 1000.0 });
+      g_array_append_val (label_ms, (double){ command + frame });
+      g_array_append_val (command_ms, command);
       g_array_append_val (frame_ms, frame);
+      g_array_append_val (total_ms, (double){ (g_get_monotonic_time () - t0) / 1000.0 });
 
+      idle (100);
       t0 = g_get_monotonic_time ();
       hs_document_undo (document);
-      wait_for_frame (GTK_WIDGET (view));
-      g_array_append_val (undo_ms, (double){ (g_get_monotonic_time () - t0) / 1000.0 });
+      command = (g_get_monotonic_time () - t0) / 1000.0;
+      frame = wait_for_frame (GTK_WIDGET (view));
+      g_array_append_val (undo_ms, (double){ command + frame });
+      g_array_append_val (total_ms, (double){ (g_get_monotonic_time () - t0) / 1000.0 });
 
       /* The next suggestion after that place: focus it and accept it. */
       for (guint j = 0; j < hs_document_get_n_spans (document); j++)
@@ -278,11 +298,13 @@ run (GtkApplication *app,
       if (suggestion == NULL)
         continue;
       hs_annotation_view_focus_span (view, suggestion);
-      wait_for_frame (GTK_WIDGET (view));
+      idle (100);
       t0 = g_get_monotonic_time ();
       hs_annotation_view_accept (view);
-      wait_for_frame (GTK_WIDGET (view));
-      g_array_append_val (accept_ms, (double){ (g_get_monotonic_time () - t0) / 1000.0 });
+      command = (g_get_monotonic_time () - t0) / 1000.0;
+      frame = wait_for_frame (GTK_WIDGET (view));
+      g_array_append_val (accept_ms, (double){ command + frame });
+      g_array_append_val (total_ms, (double){ (g_get_monotonic_time () - t0) / 1000.0 });
     }
 
   printf ("GUI benchmark (%s, GTK %d.%d.%d, GSK_RENDERER=%s)\n\n", g_get_host_name (),
@@ -293,13 +315,17 @@ run (GtkApplication *app,
           n_spans);
   printf ("| open to first paint | %.0f ms |\n", open_ms);
   printf ("| peak memory (VmHWM) | %.0f MB |\n\n", peak_rss_kb () / 1024.0);
-  printf ("| action (command + the frame that shows it) | median | p95 | max |\n");
+  /* Work: the command plus the layout and paint of the frame that shows it,
+   * what has to fit in one 16 ms frame. Until painted adds the wait for the
+   * frame clock's next tick, up to one frame, whatever the work. */
+  printf ("| action, work (command + layout + paint) | median | p95 | max |\n");
   printf ("|---|---|---|---|\n");
   print_latency ("label a word (1 of 20,000)", label_ms);
   print_latency ("accept a suggestion", accept_ms);
   print_latency ("undo", undo_ms);
   print_latency ("label: the command alone", command_ms);
   print_latency ("label: layout and paint", frame_ms);
+  print_latency ("any action, until painted", total_ms);
 
   /* A 500-document corpus: the list at once, tagging behind it. */
   g_mkdir_with_parents (corpus_dir, 0755);
