@@ -67,6 +67,7 @@ struct _HsWindow
   GtkNativeDialog      *chooser;
 
   guint                 save_source;
+  guint                 saving;        /* background writes in flight */
   guint                 tagger_failed : 1;
   guint                 dirty : 1;
   guint                 save_failed : 1;
@@ -131,7 +132,7 @@ update_save_state (HsWindow *self)
     state = "";
   else if (self->save_failed)
     state = _("Not saved");
-  else if (self->dirty)
+  else if (self->dirty || self->saving > 0)
     state = _("Saving…");
   else if (g_file_test (self->annotation_path, G_FILE_TEST_EXISTS))
     state = _("Saved");
@@ -234,55 +235,211 @@ rebuild_legend (HsWindow *self)
 
 static gboolean save_timeout_cb (gpointer data);
 
+/*
+ * Autosave writes on a worker thread, so a big article's fsync never holds a
+ * frame; closing or switching documents writes at once. Each write carries a
+ * generation, and a file never goes back to an older one, however the
+ * threads are scheduled.
+ */
+static GMutex save_lock;
+static GHashTable *written_generations;  /* path → guint64*, under save_lock */
+static guint64 last_generation;          /* main thread only */
+
 static gboolean
-save_now (HsWindow *self)
+write_generation (const char *path,
+                  const char *contents,
+                  gsize       len,
+                  guint64     generation,
+                  GError    **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&save_lock);
+  guint64 *written;
 
-  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (written_generations == NULL)
+    written_generations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  if (self->document == NULL || !self->dirty)
+  written = g_hash_table_lookup (written_generations, path);
+  if (written != NULL && *written > generation)
     return TRUE;
 
-  dir = g_path_get_dirname (self->annotation_path);
+  if (!hs_file_save_atomic (path, contents, len, error))
+    return FALSE;
+
+  if (written == NULL)
+    {
+      written = g_new0 (guint64, 1);
+      g_hash_table_insert (written_generations, g_strdup (path), written);
+    }
+  *written = generation;
+  return TRUE;
+}
+
+static gboolean
+ensure_folder (const char  *path,
+               GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
   if (g_mkdir_with_parents (dir, 0755) != 0 && !g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
       int saved_errno = errno;
 
-      g_set_error (&error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
                    _("cannot create the folder %s: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
     }
 
-  if (error == NULL && hs_file_save_document (self->document, self->annotation_path, &error))
+  return TRUE;
+}
+
+/* Writes @document to @path now, superseding any write still in flight. */
+static gboolean
+save_document_now (HsDocument  *document,
+                   const char  *path,
+                   GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  if (!ensure_folder (path, error))
+    return FALSE;
+
+  contents = hs_native_json_write (document, HS_NATIVE_WRITE_DEFAULT, &len);
+  return write_generation (path, contents, len, ++last_generation, error);
+}
+
+static void
+save_succeeded (HsWindow *self)
+{
+  if (self->save_failed)
+    {
+      self->save_failed = FALSE;
+      hide_error (self);
+      set_status (self, _("Saved again after the earlier failure"));
+    }
+  update_save_state (self);
+}
+
+static void
+save_failed (HsWindow   *self,
+             GError     *error)
+{
+  g_autofree char *message = NULL;
+
+  message = g_strdup_printf (_("Could not save the annotations: %s. Your changes are kept in "
+                               "this window and Hearsay tries again every %d seconds; use "
+                               "Save As to keep them elsewhere."),
+                             error->message, SAVE_RETRY_SECONDS);
+  show_error (self, message);
+
+  self->dirty = TRUE;
+  self->save_failed = TRUE;
+  update_save_state (self);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add_seconds (SAVE_RETRY_SECONDS, save_timeout_cb, self);
+  g_source_set_name_by_id (self->save_source, "[hearsay] save retry");
+}
+
+static gboolean
+save_now (HsWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  /* A write still in flight may not finish if the app quits: write again. */
+  if (self->document == NULL || (!self->dirty && self->saving == 0))
+    return TRUE;
+
+  if (save_document_now (self->document, self->annotation_path, &error))
     {
       self->dirty = FALSE;
-      if (self->save_failed)
-        {
-          self->save_failed = FALSE;
-          hide_error (self);
-          set_status (self, _("Saved again after the earlier failure"));
-        }
-      update_save_state (self);
+      save_succeeded (self);
       return TRUE;
     }
 
-  {
-    g_autofree char *message = NULL;
-
-    message = g_strdup_printf (_("Could not save the annotations: %s. Your changes are kept in "
-                                 "this window and Hearsay tries again every %d seconds; use "
-                                 "Save As to keep them elsewhere."),
-                               error->message, SAVE_RETRY_SECONDS);
-    show_error (self, message);
-  }
-
-  self->save_failed = TRUE;
-  update_save_state (self);
-  self->save_source = g_timeout_add_seconds (SAVE_RETRY_SECONDS, save_timeout_cb, self);
-  g_source_set_name_by_id (self->save_source, "[hearsay] save retry");
-
+  save_failed (self, error);
   return FALSE;
+}
+
+typedef struct
+{
+  char    *path;
+  char    *contents;
+  gsize    len;
+  guint64  generation;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_free (job->path);
+  g_free (job->contents);
+  g_free (job);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveJob *job = task_data;
+  GError *error = NULL;
+
+  if (write_generation (job->path, job->contents, job->len, job->generation, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+save_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  HsWindow *self = HS_WINDOW (object);
+  SaveJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  self->saving--;
+
+  /* Only the document still shown counts; another one was saved when it was left. */
+  if (self->document == NULL || g_strcmp0 (job->path, self->annotation_path) != 0)
+    return;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    save_succeeded (self);
+  else
+    save_failed (self, error);
+}
+
+static void
+save_in_background (HsWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  SaveJob *job;
+
+  if (self->document == NULL || !self->dirty)
+    return;
+
+  if (!ensure_folder (self->annotation_path, &error))
+    {
+      save_failed (self, error);
+      return;
+    }
+
+  job = g_new0 (SaveJob, 1);
+  job->path = g_strdup (self->annotation_path);
+  job->contents = hs_native_json_write (self->document, HS_NATIVE_WRITE_DEFAULT, &job->len);
+  job->generation = ++last_generation;
+  self->dirty = FALSE;
+  self->saving++;
+
+  task = g_task_new (self, NULL, save_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify)save_job_free);
+  g_task_run_in_thread (task, save_thread);
 }
 
 static gboolean
@@ -291,7 +448,7 @@ save_timeout_cb (gpointer data)
   HsWindow *self = data;
 
   self->save_source = 0;
-  save_now (self);
+  save_in_background (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -688,7 +845,7 @@ on_save_as_response (GtkNativeDialog *dialog,
 
       if (path == NULL)
         show_error (self, _("Annotations can only be saved to a local file."));
-      else if (!hs_file_save_document (self->document, path, &error))
+      else if (!save_document_now (self->document, path, &error))
         {
           g_autofree char *message = g_strdup_printf (_("Could not save the annotations: %s. "
                                                         "They are still saved where they "
@@ -1015,7 +1172,7 @@ tag_done (GObject      *object,
     {
       /* Only the shown document autosaves; one the annotator left is written now. */
       if ((path = g_object_get_data (G_OBJECT (job->target), ANNOTATION_PATH_KEY)) && added > 0)
-        hs_file_save_document (job->target, path, NULL);
+        save_document_now (job->target, path, NULL);
       return;
     }
 
@@ -1448,7 +1605,7 @@ label_all_corpus_action (GtkWidget  *widget,
 
       in_open += added;
       if (added > 0 && value != self->document && path != NULL)
-        hs_file_save_document (value, path, NULL);
+        save_document_now (value, path, NULL);
     }
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->corpus));
@@ -1803,7 +1960,7 @@ export_action (GtkWidget  *widget,
   if (!save_now (self))
     return;
   if (!g_file_test (self->annotation_path, G_FILE_TEST_EXISTS)
-      && !hs_file_save_document (self->document, self->annotation_path, &error))
+      && !save_document_now (self->document, self->annotation_path, &error))
     {
       show_error (self, error->message);
       return;
