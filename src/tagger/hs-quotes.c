@@ -46,6 +46,8 @@ typedef struct
   gboolean    continues;
   /* No closing single mark is left in this paragraph (keeps the scan linear). */
   gboolean    no_single_closer;
+  /* Inside a ''…'' quotation (a wire-archive convention): single marks there are nested. */
+  gboolean    in_doubled;
 } Scan;
 
 gboolean
@@ -374,6 +376,7 @@ scan_paragraph (Scan *scan)
 
   scan->open = FALSE;
   scan->no_single_closer = FALSE;
+  scan->in_doubled = FALSE;
 
   while (i < end)
     {
@@ -401,9 +404,17 @@ scan_paragraph (Scan *scan)
        */
       if (c == '\'' && i + 1 < end && text[i + 1] == '\'')
         {
+          gunichar run_before = char_before (text, scan->para_start, i);
+          gunichar run_after;
+
           i += 2;
           while (i < end && text[i] == '\'')
             i++;
+          run_after = char_at (text, end, i);
+          if (left_flanking (run_before, run_after) && !right_flanking (run_before, run_after))
+            scan->in_doubled = TRUE;
+          else if (right_flanking (run_before, run_after))
+            scan->in_doubled = FALSE;
           continue;
         }
 
@@ -460,7 +471,8 @@ scan_paragraph (Scan *scan)
             case LSQ:
             case '\'':
             case LOW_SINGLE:
-              if (!scan->no_single_closer && after != 0 && !hs_quotes_is_space (after) &&
+              if (!scan->no_single_closer && !scan->in_doubled && after != 0 &&
+                  !hs_quotes_is_space (after) &&
                   (before == 0 || hs_quotes_is_space (before) || is_open_punct (before)) &&
                   !is_elision (text, end, i + mark_len))
                 {
@@ -548,6 +560,8 @@ hs_quotes_find (const char *text,
 {
   Scan scan = { 0, };
   gboolean previous_open = FALSE;
+  gboolean double_marks = FALSE;
+  guint base = quotes->len;
   gsize pos = 0;
 
   g_return_if_fail (text != NULL || len == 0);
@@ -591,4 +605,23 @@ hs_quotes_find (const char *text,
 
       pos = end + 1;
     }
+
+  /*
+   * An article that quotes with double marks uses single ones for quotations
+   * inside quotations and for headline style; only an article that quotes
+   * with single marks (British style) has single-mark quotations of its own.
+   */
+  for (guint q = base; q < quotes->len && !double_marks; q++)
+    {
+      const HsQuote *quote = &g_array_index (quotes, HsQuote, q);
+
+      double_marks = quote->kind != HS_QUOTE_SINGLE;
+    }
+  if (double_marks)
+    for (guint q = base; q < quotes->len; q++)
+      {
+        HsQuote *quote = &g_array_index (quotes, HsQuote, q);
+
+        quote->secondary = quote->kind == HS_QUOTE_SINGLE;
+      }
 }

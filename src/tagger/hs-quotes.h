@@ -28,13 +28,16 @@ typedef struct
   guint8 closed;       /* ends with a closing mark */
   guint8 interrupted;  /* unclosed, cut where the next quotation opens */
   guint8 continues;    /* first quotation of a paragraph after one that ended inside a quotation */
+  guint8 secondary;    /* single marks in an article that quotes with double ones: nested or
+                        * headline style, not a quotation of its own */
 } HsQuote;
 
 /*
  * Appends the quotations of @text to @quotes (an array of HsQuote), in order.
  * A paragraph is a line: a quotation still open at the end of its line ends
  * there (the next paragraph's opening mark starts the next part). Linear in
- * @len whatever the marks, with no recursion.
+ * @len whatever the marks, with no recursion. Single-mark quotations of an
+ * article that also quotes with double marks are flagged secondary.
  */
 void hs_quotes_find (const char *text,
                      gsize       len,

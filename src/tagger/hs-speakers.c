@@ -14,7 +14,11 @@
  *              own takes the paragraph's current speaker (“…,” he said. “…”)
  *   next       one before any attribution takes the paragraph's first speaker
  *   continue   a paragraph that opens with a quotation takes the speaker of
- *              the previous paragraph when that one ended in speech
+ *              the previous paragraph when that one ended in speech, or the
+ *              subject of its last sentence when that ended with a colon
+ *   outer      "…, the Herald reported" / "according to X" later in the
+ *              sentence: the reporting source is the speaker
+ *   signature  a paragraph "— X." after a quotation paragraph signs it
  *
  * Speakers are noun phrases read off the tokens next to the speech verb:
  * names with their titles, pronouns, nominal phrases ("a military
@@ -396,6 +400,27 @@ quote_last_char (State   *state,
   return 0;
 }
 
+/*
+ * The first letter inside a quotation is a capital: "said Ruiz “We …”" quotes
+ * Ruiz, where "said Ruiz’s plan “would …”" goes on with the sentence.
+ */
+static gboolean
+quote_opens_sentence (State *state,
+                      guint  q)
+{
+  const HsQuote *quote = &state->quotes[q];
+
+  for (const char *p = state->text + quote->start; p < state->text + quote->end;
+       p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        return !g_unichar_islower (c);
+    }
+  return FALSE;
+}
+
 static void
 split_sentences (State *state)
 {
@@ -415,6 +440,12 @@ split_sentences (State *state)
       if (is_terminator (tok) &&
           (next->kind == TOK_QUOTE || next->kind == TOK_NUM || (next->flags & TOK_CAP) ||
            is_punct (next, '(') || is_punct (next, '[')))
+        sentence++;
+      /* "… after 7 p.m. He says …": an abbreviation's period ends the sentence too when a
+       * capitalised pronoun or article follows (a title never stands before one). */
+      else if ((tok->flags & TOK_ABBREV) && !(tok->lex & HS_LEX_TITLE) &&
+               next->kind == TOK_WORD && (next->flags & TOK_CAP) &&
+               (next->lex & (HS_LEX_PRONOUN | HS_LEX_DETERMINER)))
         sentence++;
       else if (tok->kind == TOK_QUOTE &&
                (next->kind == TOK_QUOTE || ((next->flags & TOK_CAP) && next->kind == TOK_WORD)))
@@ -492,6 +523,23 @@ np_valid (State *state,
  * backwards over adverbs ("also", "later"), a parenthesis ("(R-Texas)") and
  * an appositive between commas ("X, a senior fellow at Y, said").
  */
+/* "Some chanted “…”", "“…,” tweeted another.": a determiner standing alone for people */
+static gboolean
+is_lone_determiner (State *state,
+                    guint  i)
+{
+  static const char * const words[] = { "some", "another", "one", "many", "both", "several",
+                                         "others" };
+  Tok *tok = TOK (i);
+
+  if (tok->kind != TOK_WORD)
+    return FALSE;
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    if (tok_is (state, tok, words[w]))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 np_backward (State *state,
              guint  v,
@@ -538,8 +586,13 @@ np_backward (State *state,
             {
               Np inner;
 
+              /* "The lawmaker, who represents the valley, said": a relative clause
+               * sets off a nominal subject as surely as a name */
+              gboolean relative = tok_is (state, TOK (k + 1), "who") ||
+                                  tok_is (state, TOK (k + 1), "which");
+
               if (k > (int) floor && np_backward (state, k, floor, &inner, FALSE) &&
-                  inner.type != NP_NOMINAL && inner.last == (guint) k - 1)
+                  (inner.type != NP_NOMINAL || relative) && inner.last == (guint) k - 1)
                 {
                   *np = inner;
                   return TRUE;
@@ -557,6 +610,13 @@ np_backward (State *state,
     {
       np->first = np->last = i;
       np->type = NP_PRONOUN;
+      return TRUE;
+    }
+
+  if (is_lone_determiner (state, i) && (i == (int) floor || TOK (i - 1)->kind != TOK_WORD))
+    {
+      np->first = np->last = i;
+      np->type = NP_NOMINAL;
       return TRUE;
     }
 
@@ -636,6 +696,14 @@ np_forward (State *state,
       return TRUE;
     }
 
+  if (is_lone_determiner (state, j) &&
+      (j + 1 >= limit || is_terminator (TOK (j + 1)) || is_punct (TOK (j + 1), ',')))
+    {
+      np->first = np->last = j;
+      np->type = NP_NOMINAL;
+      return TRUE;
+    }
+
   if (TOK (j)->lex & HS_LEX_DETERMINER)
     {
       det = TRUE;
@@ -673,6 +741,11 @@ np_forward (State *state,
 
   np->first = j;
   np->last = i - 1;
+
+  /* "Ines Duarte then turned": "then" modifies titles ("the then mayor"), it ends no phrase */
+  while (np->last > np->first && !(TOK (np->last)->flags & TOK_CAP) &&
+         (TOK (np->last)->lex & HS_LEX_STOP))
+    np->last--;
 
   /* "said Smith’s": a phrase does not end on a possessive */
   if (TOK (np->last)->flags & TOK_POSS)
@@ -898,6 +971,37 @@ rule_after_far (State *state,
   return FALSE;
 }
 
+/*
+ * A verb the speech-verb list does not know, in the place of one after a
+ * quotation: a lower-case past or present form ("barked", "beams") that
+ * ends its clause.
+ */
+static gboolean
+slot_verb (State    *state,
+           guint     v,
+           guint     n,
+           gboolean  before_np)
+{
+  Tok *tok = TOK (v);
+  const char *end = state->text + tok->end;
+  gsize len = tok->end - tok->start;
+
+  if (tok->kind != TOK_WORD || (tok->flags & (TOK_CAP | TOK_POSS | TOK_ABBREV)) || len < 4 ||
+      (tok->lex & (HS_LEX_STOP | HS_LEX_PREPOSITION | HS_LEX_DETERMINER | HS_LEX_PRONOUN |
+                   HS_LEX_ROLE | HS_LEX_TITLE | HS_LEX_SKIP)))
+    return FALSE;
+  if (!(end[-1] == 's' && end[-2] != 's') && !(end[-2] == 'e' && end[-1] == 'd'))
+    return FALSE;
+  if (v + 1 >= n)
+    return !before_np;
+  if (before_np)
+    return TRUE;
+  return is_terminator (TOK (v + 1)) || is_punct (TOK (v + 1), ',') ||
+         tok_is (state, TOK (v + 1), "back") ||
+         (TOK (v + 1)->kind == TOK_WORD && !(TOK (v + 1)->flags & TOK_CAP) && v + 2 < n &&
+          is_terminator (TOK (v + 2)));
+}
+
 /* “…,” said X  /  “…,” X said  /  “…,” according to X */
 static gboolean
 rule_after (State *state,
@@ -907,6 +1011,8 @@ rule_after (State *state,
   guint q = TOK (qi)->quote;
   gunichar last = quote_last_char (state, q);
   gboolean final = last == '.' || last == 0x2026;
+  /* “…,” / “…?” / “…!”: a whole utterance, not a phrase running on in the sentence */
+  gboolean utterance = last == ',' || last == '?' || last == '!';
   guint j = qi + 1;
   guint limit;
   Np np;
@@ -940,6 +1046,15 @@ rule_after (State *state,
       return FALSE;
     }
 
+  /* "“…,” beamed a delegate from Ohio." */
+  if (utterance && slot_verb (state, j, n, TRUE) && np_forward (state, j + 1, n, &np) &&
+      np.type != NP_PRONOUN && (np.last + 1 == n || is_terminator (TOK (np.last + 1)) ||
+                                is_punct (TOK (np.last + 1), ',')))
+    {
+      attribute_after (state, q, np.last + 1, n, &np, "after-verb-X", 0.6f);
+      return TRUE;
+    }
+
   limit = MIN (n, j + MAX_NP_TOKENS + MAX_APPOSITIVE);
   for (guint v = j + 1; v < limit; v++)
     {
@@ -947,6 +1062,13 @@ rule_after (State *state,
 
       if (tok->kind == TOK_QUOTE || is_terminator (tok))
         break;
+      /* "“…,” the aide shrugged.": whatever the verb, that slot reports speech */
+      if (utterance && !is_verb (tok) && slot_verb (state, v, n, FALSE) &&
+          np_backward (state, v, j, &np, TRUE) && np.first == j && np.type != NP_NOMINAL)
+        {
+          attribute_after (state, q, v + 1, n, &np, "after-X-verb", 0.6f);
+          return TRUE;
+        }
       if (!is_verb (tok) || (tok->lex & HS_LEX_VERB_ING))
         continue;
 
@@ -975,6 +1097,67 @@ sentence_floor (State *state,
   return i;
 }
 
+/* "who", "which", "that" as the subject of a relative clause */
+static gboolean
+is_relative (State    *state,
+             const Np *np)
+{
+  Tok *tok = TOK (np->first);
+
+  return np->first == np->last &&
+         (tok_is (state, tok, "who") || tok_is (state, tok, "which") ||
+          tok_is (state, tok, "that"));
+}
+
+/* The sentence starting at @floor opens with a subordinate clause: "When …, ", "Asked …, " */
+static gboolean
+is_subordinator (State *state,
+                 guint  floor)
+{
+  static const char * const words[] = { "when", "after", "while", "as", "although", "though",
+                                         "because", "before", "since", "if", "once", "asked",
+                                         "whereas", "unless", "until" };
+  guint i = floor;
+
+  while (i < state->tokens->len && (TOK (i)->kind == TOK_PUNCT || TOK (i)->kind == TOK_QUOTE))
+    i++;
+  if (i >= state->tokens->len)
+    return FALSE;
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    if (tok_is (state, TOK (i), words[w]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "WASHINGTON": a word of two capitals or more and no lower-case letter */
+static gboolean
+is_all_caps (State     *state,
+             const Tok *tok)
+{
+  guint caps = 0;
+
+  if (tok->kind != TOK_WORD)
+    return FALSE;
+  for (gsize p = tok->start; p < tok->end; p++)
+    {
+      if (g_ascii_islower (state->text[p]))
+        return FALSE;
+      caps += g_ascii_isupper (state->text[p]) != 0;
+    }
+  return caps >= 2;
+}
+
+/* "Speaking", "Reprising": a capitalised participle opening a sentence */
+static gboolean
+ends_in_ing (State     *state,
+             const Tok *tok)
+{
+  gsize len = tok->end - tok->start;
+
+  return (tok->flags & TOK_CAP) && !(tok->flags & TOK_POSS) && len > 5 &&
+         strncmp (state->text + tok->end - 3, "ing", 3) == 0;
+}
+
 /* The subject of the sentence starting at @floor: "On Friday, Putin met …, saying “…”" */
 static gboolean
 sentence_subject (State *state,
@@ -983,6 +1166,7 @@ sentence_subject (State *state,
                   Np    *np)
 {
   guint i = floor;
+  gboolean intro = FALSE;
 
   /* "“…,” Cruz replied, before adding that …" */
   while (i < limit && (TOK (i)->kind == TOK_PUNCT || TOK (i)->kind == TOK_QUOTE))
@@ -990,20 +1174,82 @@ sentence_subject (State *state,
   if (i >= limit)
     return FALSE;
 
-  if (TOK (i)->kind == TOK_WORD && (TOK (i)->lex & (HS_LEX_STOP | HS_LEX_PREPOSITION)) &&
-      !(TOK (i)->lex & (HS_LEX_PRONOUN | HS_LEX_DETERMINER)))
+  /* "And then the mayor …" */
+  while (i + 1 < limit && TOK (i)->kind == TOK_WORD &&
+         (tok_is (state, TOK (i), "and") || tok_is (state, TOK (i), "but") ||
+          tok_is (state, TOK (i), "so") || tok_is (state, TOK (i), "then") ||
+          tok_is (state, TOK (i), "yet") || tok_is (state, TOK (i), "still") ||
+          tok_is (state, TOK (i), "also")))
+    i++;
+
+  /* A dateline with its agency: "Springfield (AP) – The mayor said …" */
+  if (TOK (i)->flags & TOK_CAP)
+    for (guint k = i + 1; k + 2 < limit && k < i + 10; k++)
+      if (is_punct (TOK (k), ')') &&
+          (is_punct (TOK (k + 1), 0x2014) || is_punct (TOK (k + 1), 0x2013) ||
+           is_punct (TOK (k + 1), '-')))
+        {
+          i = k + 2;
+          break;
+        }
+
+  /* A dateline: "SPRINGFIELD, Ill. (AP) — The mayor said …" */
+  if (is_all_caps (state, TOK (i)) && i + 1 < limit &&
+      (is_punct (TOK (i + 1), ',') || is_punct (TOK (i + 1), 0x2014)))
+    for (guint k = i + 1; k < limit && k < i + 12; k++)
+      if (is_punct (TOK (k), 0x2014) || is_punct (TOK (k), 0x2013))
+        {
+          i = k + 1;
+          if (i >= limit)
+            return FALSE;
+          break;
+        }
+
+  if (TOK (i)->kind == TOK_WORD &&
+      (((TOK (i)->lex & (HS_LEX_STOP | HS_LEX_PREPOSITION)) &&
+        !(TOK (i)->lex & (HS_LEX_PRONOUN | HS_LEX_DETERMINER))) ||
+       ends_in_ing (state, TOK (i))))
     {
+      /* "In Salem, …" / "Speaking at a rally in Salem, …": an opening phrase */
       while (i < limit && !is_punct (TOK (i), ','))
         i++;
       i++;
       if (i >= limit)
         return FALSE;
+      intro = TRUE;
     }
 
   if (!np_forward (state, i, limit, np))
     return FALSE;
   if (np->last + 1 >= limit)
     return FALSE;
+
+  /* "Hours later, the mayor …": a time phrase, not the subject */
+  if (np->last + 2 < limit && is_punct (TOK (np->last + 2), ',') &&
+      (tok_is (state, TOK (np->last + 1), "later") ||
+       tok_is (state, TOK (np->last + 1), "earlier") ||
+       tok_is (state, TOK (np->last + 1), "ago")))
+    {
+      if (!np_forward (state, np->last + 3, limit, np) || np->last + 1 >= limit)
+        return FALSE;
+    }
+
+  /*
+   * "Speaking in Salem, New Hampshire, Trump went …": the opening phrase
+   * runs on to the next comma when a subject with its verb follows it.
+   */
+  if (intro && is_punct (TOK (np->last + 1), ',') && np->type == NP_NAME)
+    {
+      Np next;
+
+      if (np_forward (state, np->last + 2, limit, &next) && next.last + 1 < limit &&
+          TOK (next.last + 1)->kind == TOK_WORD && !(TOK (next.last + 1)->flags & TOK_CAP) &&
+          !(TOK (next.last + 1)->lex & (HS_LEX_STOP | HS_LEX_PREPOSITION)))
+        {
+          *np = next;
+          return TRUE;
+        }
+    }
 
   return (TOK (np->last + 1)->kind == TOK_WORD && !(TOK (np->last + 1)->flags & TOK_CAP)) ||
          is_punct (TOK (np->last + 1), ',');
@@ -1041,6 +1287,66 @@ rule_before (State *state,
         first_verb = k;
     }
 
+  /*
+   * "When the senator asked about it, Ruiz said: “…”": a sentence opening
+   * with a subordinate clause has its main verb after the clause's comma.
+   */
+  if (first_verb >= 0 && is_subordinator (state, floor))
+    {
+      guint comma = first_verb + 1;
+
+      while (comma < qi && !is_punct (TOK (comma), ',') && TOK (comma)->kind != TOK_QUOTE)
+        comma++;
+      if (comma < qi && is_punct (TOK (comma), ','))
+        for (guint k = comma + 1; k < qi; k++)
+          if (is_verb (TOK (k)))
+            {
+              first_verb = k;
+              floor = comma + 1;
+              break;
+            }
+    }
+
+  /*
+   * "Not only did she find it fair, Woods concluded that “…”": a weak verb
+   * (find, call, think …) first and a strong one with its own subject
+   * later; the strong one reports the speech.
+   */
+  if (first_verb >= 0 &&
+      !(TOK (first_verb)->lex & (HS_LEX_VERB_STRONG | HS_LEX_VERB_OBJECT | HS_LEX_VERB_ING)))
+    for (guint k = first_verb + 1; k < qi; k++)
+      if (is_verb (TOK (k)) && (TOK (k)->lex & (HS_LEX_VERB_STRONG | HS_LEX_VERB_OBJECT)) &&
+          !(TOK (k)->lex & HS_LEX_VERB_ING) && np_backward (state, k, first_verb + 1, &np, TRUE))
+        {
+          first_verb = k;
+          break;
+        }
+
+  /*
+   * "Cruz accuses Obama of weakness and Trump says he is “…”": a later
+   * clause with its own strong verb and subject reports the quotation.
+   */
+  if (first_verb >= 0)
+    for (guint k = qi; k > (guint) first_verb + 1; k--)
+      {
+        Tok *tok = TOK (k - 1);
+        Np own;
+
+        if (!is_verb (tok) || !(tok->lex & (HS_LEX_VERB_STRONG | HS_LEX_VERB_OBJECT)) ||
+            (tok->lex & HS_LEX_VERB_ING))
+          continue;
+        if (np_backward (state, k - 1, first_verb + 1, &own, FALSE) &&
+            (own.type == NP_NAME || (own.type == NP_PRONOUN && !is_relative (state, &own))) &&
+            own.first > (guint) first_verb + 1 &&
+            (is_punct (TOK (own.first - 1), ',') || tok_is (state, TOK (own.first - 1), "and") ||
+             tok_is (state, TOK (own.first - 1), "but")))
+          {
+            first_verb = k - 1;
+            floor = own.first;
+          }
+        break;
+      }
+
   /* "Rubio said …, while Cruz said that “…”": Cruz */
   if (first_verb >= 0)
     {
@@ -1064,6 +1370,14 @@ rule_before (State *state,
           np_backward (state, qi - 1, floor, &np, FALSE) && np.type == NP_NAME)
         {
           attribute (state, q, materialise (state, &np, "name-colon", 0.6f), "name-colon", 0.6f);
+          return TRUE;
+        }
+      /* "The mayor then turned to the crowd: “…”": a colon introduces the subject's words */
+      if (qi > floor + 2 && is_punct (TOK (qi - 1), ':') &&
+          sentence_subject (state, floor, qi - 1, &np) && np.type != NP_NOMINAL)
+        {
+          attribute (state, q, materialise (state, &np, "colon-subject", 0.55f), "colon-subject",
+                     0.55f);
           return TRUE;
         }
       return FALSE;
@@ -1093,14 +1407,26 @@ rule_before (State *state,
 
       confidence = verb_confidence (tok, 0.85f);
 
-      /* the sentence's subject, when the verb's own is a pronoun further in */
+      /*
+       * The verb's own subject, a pronoun too ("…, whom he described as
+       * “…”"): the mention is what attribution corpora mark; the person it
+       * stands for goes in its entity.
+       */
       if (np_backward (state, k, floor, &np, TRUE))
         {
-          Np subject;
+          /*
+           * "Graham, who says allies should act, tweeted that “…”": the
+           * relative clause's verb is not the one reporting the quotation.
+           */
+          if (is_relative (state, &np) && np.first > floor && is_punct (TOK (np.first - 1), ','))
+            {
+              gboolean later = FALSE;
 
-          if (np.type == NP_PRONOUN && np.first > floor + 1 &&
-              sentence_subject (state, floor, np.first, &subject) && subject.type == NP_NAME)
-            np = subject;
+              for (guint l = k + 1; l < qi && !later; l++)
+                later = is_verb (TOK (l)) && is_punct (TOK (l - 1), ',');
+              if (later)
+                continue;
+            }
           attribute (state, q, materialise (state, &np, "before-X-said", confidence),
                      "before-X-said", confidence);
           return TRUE;
@@ -1114,10 +1440,12 @@ rule_before (State *state,
           return TRUE;
         }
 
-      /* ", said X: “…”" */
-      if (!(tok->lex & HS_LEX_VERB_OBJECT) && np_forward (state, k + 1, qi, &np) &&
-          (np.last + 1 == qi || is_punct (TOK (np.last + 1), ':') ||
-           is_punct (TOK (np.last + 1), ',')))
+      /* ", said X: “…”", not "… and said the party “…”" (the reported clause's subject) */
+      if (!(tok->lex & HS_LEX_VERB_OBJECT) &&
+          (k == floor || is_punct (TOK (k - 1), ',') || TOK (k - 1)->kind == TOK_QUOTE) &&
+          np_forward (state, k + 1, qi, &np) &&
+          ((np.last + 1 == qi && quote_opens_sentence (state, TOK (qi)->quote)) ||
+           is_punct (TOK (np.last + 1), ':') || is_punct (TOK (np.last + 1), ',')))
         {
           confidence = verb_confidence (tok, 0.8f);
           attribute (state, q, materialise (state, &np, "before-said-X", confidence),
@@ -1159,7 +1487,12 @@ verb_event (State *state,
       return -1;
     }
   if (np_backward (state, k, floor, &np, TRUE))
-    return materialise (state, &np, "before-X-said", 0.7f);
+    {
+      /* "Smith, a delegate who has accused …": the relative clause names no new speaker */
+      if (is_relative (state, &np))
+        return -1;
+      return materialise (state, &np, "before-X-said", 0.7f);
+    }
 
   /* "Stated Stone:" / ", said Smith." */
   if (!(tok->lex & HS_LEX_VERB_OBJECT) && (k == floor || is_punct (TOK (k - 1), ',')) &&
@@ -1346,6 +1679,59 @@ find_names (State *state)
 
 /* --- paragraphs --------------------------------------------------------------- */
 
+/*
+ * "“…,” the senator said, according to the Herald." / "…, said Ruiz, the
+ * Herald reported.": attribution corpora take the outermost source, the one
+ * that reports the quotation, as its speaker.
+ */
+static void
+outer_source (State *state,
+              guint  qi,
+              guint  n)
+{
+  guint16 sentence = TOK (qi)->sentence;
+  Np np;
+
+  for (guint k = qi + 1; k + 1 < n && TOK (k)->sentence == sentence; k++)
+    {
+      Tok *tok = TOK (k);
+
+      if (tok->kind == TOK_QUOTE)
+        return;
+      if (tok_is (state, tok, "according") && tok_is (state, TOK (k + 1), "to") &&
+          np_forward (state, k + 2, n, &np) && np.type != NP_PRONOUN)
+        {
+          attribute (state, TOK (qi)->quote, materialise (state, &np, "according-to", 0.75f),
+                     "according-to", 0.75f);
+          return;
+        }
+      /* ", the Herald reported." / ", reports the Herald." at the end of the sentence */
+      if (is_punct (tok, ','))
+        {
+          guint v = k + 1;
+
+          if (v < n &&
+              (tok_is (state, TOK (v), "reported") || tok_is (state, TOK (v), "reports")) &&
+              np_forward (state, v + 1, n, &np) && np.type != NP_PRONOUN &&
+              (np.last + 1 >= n || is_terminator (TOK (np.last + 1))))
+            {
+              attribute (state, TOK (qi)->quote, materialise (state, &np, "reported-by", 0.7f),
+                         "reported-by", 0.7f);
+              return;
+            }
+          if (np_forward (state, k + 1, n, &np) && np.type != NP_PRONOUN && np.last + 1 < n &&
+              (tok_is (state, TOK (np.last + 1), "reported") ||
+               tok_is (state, TOK (np.last + 1), "reports")) &&
+              (np.last + 2 >= n || is_terminator (TOK (np.last + 2))))
+            {
+              attribute (state, TOK (qi)->quote, materialise (state, &np, "reported-by", 0.7f),
+                         "reported-by", 0.7f);
+              return;
+            }
+        }
+    }
+}
+
 typedef struct
 {
   guint tok;
@@ -1392,13 +1778,19 @@ attribute_paragraph (State *state)
           if (found || rule_before (state, i, n) ||
               rule_after_far (state, i, n))
             {
-              Event e = { i, attribution (state, tok->quote)->speaker };
+              Event e;
+
+              outer_source (state, i, n);
+              e.tok = i;
+              e.speaker = attribution (state, tok->quote)->speaker;
 
               g_array_append_val (events, e);
             }
         }
-      else if (tok->kind == TOK_WORD && is_verb (tok))
+      else if (tok->kind == TOK_WORD && (tok->lex & HS_LEX_VERB) &&
+               (is_verb (tok) || is_verb_in (state, i, sentence_floor (state, i))))
         {
+          /* "Stated Stone:" opens its sentence with the verb */
           int speaker = verb_event (state, i);
 
           if (speaker >= 0)
@@ -1471,10 +1863,55 @@ attribute_paragraph (State *state)
       TOK (g_array_index (events, Event, events->len - 1).tok)->sentence == last_sentence)
     last_sentence_speech = TRUE;
   if (is_punct (TOK (n - 1), ':'))
-    last_sentence_speech = TRUE;
+    {
+      gboolean own_event = events->len > 0 &&
+                           TOK (g_array_index (events, Event, events->len - 1).tok)->sentence ==
+                           last_sentence;
+      Np np;
+
+      last_sentence_speech = TRUE;
+
+      /*
+       * "The governor issued the following statement:" then a paragraph of
+       * quotation: the sentence's subject introduces it, whatever the verb.
+       */
+      if (!own_event && n > 1 && TOK (n - 2)->kind != TOK_QUOTE &&
+          sentence_subject (state, sentence_floor (state, n - 1), n - 1, &np))
+        current = materialise (state, &np, "colon-subject", 0.6f);
+    }
 
   state->prev_speaker = current;
   state->prev_speech = last_sentence_speech;
+}
+
+/*
+ * A paragraph that only signs the quotation before it, as fact checks and
+ * quote boxes do: "“…”" then "— Jan Novak."
+ */
+static void
+signature (State *state,
+           guint  q_first,
+           guint  q_last)
+{
+  guint n = state->tokens->len;
+  int speaker = -1;
+  Np np;
+
+  if (n < 2 ||
+      !(is_punct (TOK (0), '-') || is_punct (TOK (0), 0x2014) || is_punct (TOK (0), 0x2013)))
+    return;
+  if (!np_forward (state, 1, n, &np) || np.type != NP_NAME)
+    return;
+  if (np.last + 1 < n && !(np.last + 2 == n && is_terminator (TOK (np.last + 1))))
+    return;
+
+  for (guint k = q_first; k < q_last; k++)
+    if (attribution (state, k)->speaker < 0)
+      {
+        if (speaker < 0)
+          speaker = materialise (state, &np, "signature", 0.7f);
+        attribute (state, k, speaker, "signature", 0.7f);
+      }
 }
 
 /* --- entities --------------------------------------------------------------------- */
@@ -1697,6 +2134,7 @@ hs_speakers_attribute (const HsLexicon *lexicon,
   guint line_of_quote = G_MAXUINT;
   gsize quote_line = 0;
   gboolean full;
+  guint prev_first = 0, prev_last = 0;  /* the quotations of the previous paragraph */
 
   g_return_if_fail (lexicon != NULL);
   g_return_if_fail (text != NULL || len == 0);
@@ -1766,6 +2204,11 @@ hs_speakers_attribute (const HsLexicon *lexicon,
       tokenize (&state, pos, end, first, q, full);
       if (state.tokens->len > 0)
         {
+          if (q == first && prev_last > prev_first)
+            signature (&state, prev_first, prev_last);
+          prev_first = first;
+          prev_last = q;
+
           if (full)
             attribute_paragraph (&state);
           else

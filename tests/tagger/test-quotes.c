@@ -115,6 +115,12 @@ test_apostrophes (void)
                  "‘the Joneses’ dog barked all night’", NULL);
   /* doubled apostrophes are not taken for quotation marks */
   assert_quotes ("''We will see,'' he said.", NULL);
+  /* nor are the single marks nested inside such a quotation */
+  assert_quotes ("''He told me, 'wait by the gate,' and left,'' the porter recalled.", NULL);
+  assert_quotes ("''She said, 'Not today.''' The ferry had gone.", NULL);
+  /* a single-mark quotation after the doubled one closed is found again */
+  assert_quotes ("''Fine,'' he said, and later wrote: 'Never again.' Then he left.",
+                 "'Never again.'", NULL);
 }
 
 static void

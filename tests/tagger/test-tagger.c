@@ -166,6 +166,170 @@ test_pronoun (void)
                   "“I told Maria Quiroga the same,”", "he", "Hugo Tanaka");
 }
 
+/* A QUOTE suggested for @quote in @text, or NULL */
+static gboolean
+has_quote (const char *text,
+           const char *quote)
+{
+  g_autoptr(HsDocument) document = tag (text);
+
+  return find_span (document, "QUOTE", quote) != NULL;
+}
+
+static void
+test_quotation_style (void)
+{
+  /* an article quoting with double marks uses single ones for titles and nesting only */
+  g_assert_false (has_quote ("Mayor Ines Duarte said: “We will open the bridge in June.”\n\n"
+                             "The council later called the plan ‘a fine idea’ in a vote.",
+                             "‘a fine idea’"));
+  g_assert_true (has_quote ("Mayor Ines Duarte said: “We will open the bridge in June.”\n\n"
+                            "The council later called the plan ‘a fine idea’ in a vote.",
+                            "“We will open the bridge in June.”"));
+  /* British style: single marks are the article's quotation marks */
+  assert_speaker ("‘We will open the bridge in June,’ said Mayor Ines Duarte.\n\n"
+                  "‘Nobody will pay a toll,’ she added.",
+                  "‘Nobody will pay a toll,’", "she", "Ines Duarte");
+  /* whatever the first paragraph is, a headline or the lead */
+  g_assert_false (has_quote ("Duarte: ‘Bridge Opens in June’\n\n"
+                             "Mayor Ines Duarte said: “We will open the bridge in June.”",
+                             "‘Bridge Opens in June’"));
+  assert_speaker ("Duarte: ‘Bridge Opens in June’\n\n"
+                  "‘We will open it in June,’ said Mayor Ines Duarte.",
+                  "‘We will open it in June,’", "Mayor Ines Duarte", "Ines Duarte");
+}
+
+static void
+test_sentence_after_abbreviation (void)
+{
+  /* "p.m. She" ends a sentence: the second speaker is her, not Reed */
+  assert_speaker ("Councillor Amos Reed said the polls closed at 9 p.m. She says the count "
+                  "was “slow but fair.”",
+                  "“slow but fair.”", "She", NULL);
+}
+
+static void
+test_main_verb (void)
+{
+  /* a weak verb first, then a strong one with its own subject */
+  assert_speaker ("Not only did Amos Reed find the plan sensible, Ines Duarte concluded that "
+                  "it was “the best option we have.”",
+                  "“the best option we have.”", "Ines Duarte", NULL);
+  /* a later clause with its own strong verb and subject */
+  assert_speaker ("Amos Reed told the council it had failed and Ines Duarte says the result is "
+                  "“a disgrace.”",
+                  "“a disgrace.”", "Ines Duarte", NULL);
+  /* a participle first is no main verb to jump over */
+  assert_speaker ("Ines Duarte, calling the plan reckless, told Radio Porto it was "
+                  "“a waste of money.”",
+                  "“a waste of money.”", "Ines Duarte", NULL);
+  /* a sentence opening with a subordinate clause */
+  assert_speaker ("When Amos Reed asked about the cost, Ines Duarte said: “We are on budget.”",
+                  "“We are on budget.”", "Ines Duarte", NULL);
+  /* a relative clause's verb is not the one reporting the quotation */
+  assert_speaker ("Amos Reed, who says the bridge is safe, told reporters that it was "
+                  "“built to last.”",
+                  "“built to last.”", "Amos Reed", NULL);
+  /* a nominal subject set off by a relative clause; the mayor is the reported clause's */
+  assert_speaker ("The spokesman, who speaks for the committee, said the mayor’s plan "
+                  "“would never pass.”",
+                  "“would never pass.”", "The spokesman", NULL);
+  /* the verb's own pronoun subject is the mention, resolved in its entity */
+  assert_speaker ("Amos Reed met the new mayor, whom he later described as “tireless.”",
+                  "“tireless.”", "he", "Amos Reed");
+}
+
+static void
+test_sentence_subject (void)
+{
+  /* an opening participle phrase that runs over a comma */
+  assert_speaker ("Speaking at a rally in Leeds, Yorkshire, Ines Duarte attacked the plan, "
+                  "saying it was “a waste of money.”",
+                  "“a waste of money.”", "Ines Duarte", NULL);
+  /* a dateline */
+  assert_speaker ("LISBON, May 4 (Wire) — Ines Duarte opened the bridge, saying it was "
+                  "“a gift to the city.”",
+                  "“a gift to the city.”", "Ines Duarte", NULL);
+  /* a dateline with the agency's name */
+  assert_speaker ("Porto (Wire) – Ines Duarte closed the bridge, saying the cables were "
+                  "“worn through.”",
+                  "“worn through.”", "Ines Duarte", NULL);
+  /* a time phrase first */
+  assert_speaker ("Hours later, Ines Duarte reopened the bridge, saying it was “safe again.”",
+                  "“safe again.”", "Ines Duarte", NULL);
+  /* leading conjunctions */
+  assert_speaker ("And then Ines Duarte walked out, saying the plan was “dead on arrival.”",
+                  "“dead on arrival.”", "Ines Duarte", NULL);
+  /* a colon after a sentence with no speech verb */
+  assert_speaker ("Ines Duarte then turned to the crowd: “Who wants to cross first?”",
+                  "“Who wants to cross first?”", "Ines Duarte", NULL);
+}
+
+static void
+test_quote_paragraph_after_colon (void)
+{
+  /* "issued the following statement:" then a paragraph of quotation */
+  assert_speaker ("Mayor Ines Duarte issued the following statement:\n\n"
+                  "“The bridge will stay closed until the inspection ends.”",
+                  "“The bridge will stay closed until the inspection ends.”",
+                  "Mayor Ines Duarte", "Ines Duarte");
+  /* a sentence opened by its verb */
+  assert_speaker ("The council met at noon.\n\nStated Ines Duarte:\n\n"
+                  "“The bridge opens on Friday.”",
+                  "“The bridge opens on Friday.”", "Ines Duarte", NULL);
+}
+
+static void
+test_relative_clause_event (void)
+{
+  /* "who has criticised …" names no new speaker for the next quotation */
+  assert_speaker ("“The bridge is safe,” said Amos Reed, an engineer who has criticised the "
+                  "council. “It will stand for a century.”",
+                  "“It will stand for a century.”", "Amos Reed", NULL);
+}
+
+static void
+test_unlisted_verb (void)
+{
+  /* after a whole utterance, the verb slot reports speech whatever the verb */
+  assert_speaker ("The reporter raised her hand.\n\n“Go back to your seat,” Ines Duarte barked.",
+                  "“Go back to your seat,”", "Ines Duarte", NULL);
+  assert_speaker ("“Is that all?” Amos Reed pressed. The room went quiet.",
+                  "“Is that all?”", "Amos Reed", NULL);
+  assert_speaker ("“This is wonderful!” beamed Ines Duarte.",
+                  "“This is wonderful!”", "Ines Duarte", NULL);
+}
+
+static void
+test_outer_source (void)
+{
+  /* the source that reports the quotation is its speaker, as attribution corpora mark it */
+  assert_speaker ("“The bridge is unsafe,” the engineer said, according to the Valley Herald.",
+                  "“The bridge is unsafe,”", "the Valley Herald", NULL);
+  assert_speaker ("“We will appeal,” said Amos Reed, the Valley Herald reported.",
+                  "“We will appeal,”", "the Valley Herald", NULL);
+}
+
+static void
+test_signature (void)
+{
+  /* a quotation signed by the next paragraph, fact-check style */
+  assert_speaker ("The claim was checked by our desk.\n\n"
+                  "“Every bridge in the valley was built before 1950.”\n\n"
+                  "— Ines Duarte.\n\nMost of them were built later.",
+                  "“Every bridge in the valley was built before 1950.”", "Ines Duarte", NULL);
+}
+
+static void
+test_lone_determiner (void)
+{
+  /* "some", "another", "one" standing for people */
+  assert_speaker ("The crowd filled the square. Some chanted “Open the bridge!”",
+                  "“Open the bridge!”", "Some", NULL);
+  assert_speaker ("“It took too long,” said one visitor. “It was worth the wait,” said another.",
+                  "“It was worth the wait,”", "another", NULL);
+}
+
 static void
 test_continuation (void)
 {
@@ -465,6 +629,16 @@ main (int    argc,
   g_test_add_func ("/hs/tagger/document/existing", test_existing);
   g_test_add_func ("/hs/tagger/document/accepted-quote", test_accepted_quote_linked);
   g_test_add_func ("/hs/tagger/document/one-undo-step", test_one_undo_step);
+  g_test_add_func ("/hs/tagger/quote/style", test_quotation_style);
+  g_test_add_func ("/hs/tagger/speaker/abbreviation-sentence", test_sentence_after_abbreviation);
+  g_test_add_func ("/hs/tagger/speaker/main-verb", test_main_verb);
+  g_test_add_func ("/hs/tagger/speaker/sentence-subject", test_sentence_subject);
+  g_test_add_func ("/hs/tagger/speaker/colon-paragraph", test_quote_paragraph_after_colon);
+  g_test_add_func ("/hs/tagger/speaker/relative-clause", test_relative_clause_event);
+  g_test_add_func ("/hs/tagger/speaker/unlisted-verb", test_unlisted_verb);
+  g_test_add_func ("/hs/tagger/speaker/lone-determiner", test_lone_determiner);
+  g_test_add_func ("/hs/tagger/speaker/outer-source", test_outer_source);
+  g_test_add_func ("/hs/tagger/speaker/signature", test_signature);
   g_test_add_func ("/hs/tagger/document/deterministic", test_deterministic);
   g_test_add_func ("/hs/tagger/document/no-history", test_no_history);
   g_test_add_func ("/hs/tagger/bad-input/short", test_bad_input);
