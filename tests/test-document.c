@@ -639,6 +639,62 @@ test_load (void)
   log_clear (&log);
 }
 
+/* The tagger's way: thousands of spans in document order, a few out of it. */
+static void
+test_load_in_order (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(HsDocument) document = NULL;
+  g_autofree char *next = NULL;
+  g_autofree char *next_relation = NULL;
+  guint n;
+
+  for (guint i = 0; i < 1200; i++)
+    g_string_append (text, "word 🎉 ");
+  document = hs_document_new ("doc", text->str);
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *id = hs_document_next_span_id (document);
+      g_autoptr(HsSpan) span = hs_span_new (id, 2 * i, 2 * i + 1 + i % 3, "LOCATION");
+
+      _hs_document_load_span (document, span);
+    }
+
+  /* before everything, in the middle, equal to the last, after the last */
+  {
+    g_autoptr(HsSpan) first = hs_span_new ("x-first", 0, 50, "QUOTE");
+    g_autoptr(HsSpan) middle = hs_span_new ("x-middle", 999, 1000, "SPEAKER");
+    g_autoptr(HsSpan) same = hs_span_new ("x-same", 1998, 1999, "LOCATION");
+    g_autoptr(HsSpan) last = hs_span_new ("T1234567890123456789", 3000, 3001, "SPEAKER");
+
+    _hs_document_load_span (document, first);
+    _hs_document_load_span (document, middle);
+    _hs_document_load_span (document, same);
+    _hs_document_load_span (document, last);
+  }
+
+  n = hs_document_get_n_spans (document);
+  g_assert_cmpuint (n, ==, 1004);
+  g_assert_cmpstr (hs_document_get_span (document, 0)->id, ==, "x-first");
+  g_assert_cmpstr (hs_document_get_span (document, n - 1)->id, ==, "T1234567890123456789");
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpint (hs_span_compare (hs_document_get_span (document, i - 1),
+                                      hs_document_get_span (document, i)), <=, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      HsSpan *span = hs_document_get_span (document, i);
+
+      g_assert_true (hs_document_lookup_span (document, span->id) == span);
+    }
+
+  /* Too many digits for a number: that id does not move the numbering. */
+  next = hs_document_next_span_id (document);
+  g_assert_cmpstr (next, ==, "T1001");
+  next_relation = hs_document_next_relation_id (document);
+  g_assert_cmpstr (next_relation, ==, "R1");
+}
+
 static void
 test_properties (void)
 {
@@ -673,6 +729,7 @@ main (int   argc,
   g_test_add_func ("/hs/document/redo-cleared", test_redo_cleared);
   g_test_add_func ("/hs/document/next-ids", test_next_ids);
   g_test_add_func ("/hs/document/load", test_load);
+  g_test_add_func ("/hs/document/load-in-order", test_load_in_order);
   g_test_add_func ("/hs/document/properties", test_properties);
 
   return g_test_run ();

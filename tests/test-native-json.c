@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "hearsay-core.h"
+#include "hs-json-fast-private.h"
+#include "hs-json-private.h"
 
 /* 🎉0 1 A2 n3 a4 5 s6 a7 i8 d9 10 “11 h12 … ”17 18 i19 n20 21 L22 … n27 .28 */
 #define TEXT "🎉 Ana said “hello” in Lisbon."
@@ -623,6 +625,325 @@ test_custom_schema (void)
   g_assert_cmpstr (hs_document_get_span (document, 0)->label, ==, "NAME");
 }
 
+/* --- the fast paths of hearsay-cli tag ------------------------------------ */
+
+/* The escaping loop the fast writer replaced, kept here as the reference. */
+static void
+reference_write_string (GString    *out,
+                        const char *str,
+                        gsize       len)
+{
+  g_string_append_c (out, '"');
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = (guchar) str[i];
+
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        default:
+          if (c < 0x20 || c == 0x7f)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, c);
+          break;
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* The shortest-round-trip search the hundredths table replaced. */
+static char *
+reference_double (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (int precision = 1; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+
+  return strpbrk (buf, ".eE") == NULL ? g_strconcat (buf, ".0", NULL) : g_strdup (buf);
+}
+
+static void
+test_fast_writer (void)
+{
+  static const char * const strings[] = {
+    "", "plain", "🎉 emoji and “curly” quotes", "tab\there\nnew line\r\n", "\"\\/",
+    "\x01\x02\x1f\x7f\b\f", "ends with a backslash \\", "«\u202fguillemets\u202f»",
+  };
+  static const double doubles[] = { 0.0, 0.01, 0.07, 0.1, 0.29, 0.3, 0.45, 0.57, 0.95, 0.99, 1.0,
+                                     0.333, 1e-7, 2.5, -0.5, -0.0, -0.01, 1.01, 0.005,
+                                     123456789.125, 0.1 + 0.2 };
+  char all[256];
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    {
+      g_autoptr(GString) fast = g_string_new ("prefix ");
+      g_autoptr(GString) reference = g_string_new ("prefix ");
+
+      _hs_json_write_string (fast, strings[i]);
+      reference_write_string (reference, strings[i], strlen (strings[i]));
+      g_assert_cmpstr (fast->str, ==, reference->str);
+    }
+
+  /* Every byte value but NUL, one buffer growth after another. */
+  for (guint i = 1; i < 256; i++)
+    all[i - 1] = (char) i;
+  for (guint n = 0; n < 255; n++)
+    {
+      g_autoptr(GString) fast = g_string_sized_new (1);
+      g_autoptr(GString) reference = g_string_new (NULL);
+
+      _hs_json_write_string_len (fast, all + n, 255 - n);
+      reference_write_string (reference, all + n, 255 - n);
+      g_assert_cmpmem (fast->str, fast->len, reference->str, reference->len);
+    }
+
+  for (guint k = 0; k <= 100; k++)
+    {
+      g_autoptr(GString) fast = g_string_new (NULL);
+      g_autofree char *reference = reference_double (k / 100.0);
+
+      _hs_json_write_double (fast, k / 100.0);
+      g_assert_cmpstr (fast->str, ==, reference);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (doubles); i++)
+    {
+      g_autoptr(GString) fast = g_string_new (NULL);
+      g_autofree char *reference = reference_double (doubles[i]);
+
+      _hs_json_write_double (fast, doubles[i]);
+      g_assert_cmpstr (fast->str, ==, reference);
+    }
+
+  for (guint64 v = 0; v < G_MAXUINT64 / 7; v = v * 7 + 3)
+    {
+      g_autoptr(GString) fast = g_string_new (NULL);
+      g_autofree char *reference = g_strdup_printf ("%" G_GUINT64_FORMAT, v);
+
+      _hs_json_write_uint (fast, v);
+      g_assert_cmpstr (fast->str, ==, reference);
+    }
+}
+
+/* hs_native_json_write_append() appends exactly what hs_native_json_write() returns. */
+static void
+test_write_append (void)
+{
+  g_autofree char *data = make_document (NULL, NULL, NULL, NULL, NULL, NULL);
+  g_autoptr(HsDocument) document = read_ok (data, HS_NATIVE_READ_DEFAULT);
+  g_autoptr(HsDocument) awkward = NULL;
+  g_autoptr(HsSpan) span = NULL;
+  HsDocument *documents[2];
+
+  /* Every control character, quotes, backslashes, emoji, unknown members. */
+  awkward = hs_document_new ("a\"wk\\ward\x01",
+                             "\x01\x02\x03\x04\x05\x06\x07\b\t\n\x0b\f\r\x0e\x0f\x10\x11\x12\x13"
+                             "\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\x7f"
+                             " \"quoted\" \\ 🎉🇵🇹 «\u202fdit\u202f» end");
+  json_object_set_string_member (hs_document_get_meta (awkward), "title", "🎉 \"t\"\n");
+  json_object_set_int_member (hs_document_get_meta (awkward), "n", -42);
+  json_object_set_double_member (hs_document_get_extra (awkward), "x-score", 0.57);
+  json_object_set_null_member (hs_document_get_extra (awkward), "x-null");
+  span = hs_span_new ("T1", 0, 40, "QUOTE");
+  span->confidence = 0.95;
+  span->rule = g_strdup ("rule\twith tab");
+  span->entity = g_strdup ("Zoë \"Z\"");
+  _hs_document_load_span (awkward, span);
+
+  documents[0] = document;
+  documents[1] = awkward;
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    for (guint flags = 0; flags <= HS_NATIVE_WRITE_JSONL_LINE; flags++)
+      {
+        g_autoptr(GString) out = g_string_new ("before\n");
+        g_autofree char *whole = hs_native_json_write (documents[i], flags, NULL);
+        g_autofree char *expected = g_strconcat ("before\n", whole, NULL);
+        g_autoptr(HsDocument) reread = NULL;
+        g_autofree char *again = NULL;
+
+        hs_native_json_write_append (documents[i], flags, out);
+        g_assert_cmpstr (out->str, ==, expected);
+
+        /* and it reads back as the same document */
+        reread = read_ok (whole, flags ? HS_NATIVE_READ_JSONL_LINE : HS_NATIVE_READ_DEFAULT);
+        g_assert_cmpstr (hs_document_get_text (reread), ==, hs_document_get_text (documents[i]));
+        again = hs_native_json_write (reread, flags, NULL);
+        g_assert_cmpstr (again, ==, whole);
+      }
+}
+
+static JsonNode *
+parse_with_json_glib (const char *data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (!json_parser_load_from_data (parser, data, -1, NULL))
+    return NULL;
+
+  return json_parser_steal_root (parser);
+}
+
+static char *
+node_to_string (JsonNode *node)
+{
+  GString *out = g_string_new (NULL);
+
+  _hs_json_write_node (out, node);
+  return g_string_free (out, FALSE);
+}
+
+/* What the fast reader reads, json-glib reads the same way. */
+static void
+test_fast_reader (void)
+{
+  static const char * const accepted[] = {
+    "{\"id\": \"a\", \"text\": \"plain\"}",
+    "{\"id\":\"b\",\"text\":\"🎉 \\\"q\\\" \\\\ \\/ \\b\\f\\n\\r\\t é\\u00e9\\u20AC\\ud83c\\udf89\"}",
+    " \t\r\n{\"id\": 7, \"text\": \"x\", \"meta\": {\"title\": \"T\", \"n\": -12, \"z\": 0, "
+    "\"m\": -0, \"ok\": true, \"no\": false, \"nil\": null, \"list\": [1, [2, []], {}]}}\n",
+    "{\"id\": \"c\", \"text\": \"\", \"x-unknown\": {\"deep\": {\"deeper\": [\"🇵🇹\"]}}}",
+    "{\"big\": 999999999999999999, \"small\": -999999999999999999}",
+    "[\"not an object\", 1]",
+    "\"a string\"",
+    "{}",
+  };
+  static const char * const declined[] = {
+    "", "   ", "{", "}", "{\"a\": 1,}", "{\"a\" 1}", "{\"a\": 1} {\"b\": 2}", "{\"a\": 1} x",
+    "{'a': 1}", "{a: 1}", "{\"a\": 1.5}", "{\"a\": 1e3}", "{\"a\": 1E-3}", "{\"a\": 01}",
+    "{\"a\": +1}", "{\"a\": 1234567890123456789}", "{\"a\": -}", "{\"a\": tru}",
+    "{\"a\": nul}", "{\"a\": \"\\u0000\"}", "{\"a\": \"\\ud800\"}", "{\"a\": \"\\udc00\"}",
+    "{\"a\": \"\\ud800\\u0041\"}", "{\"a\": \"\\ud800x\"}", "{\"a\": \"\\u12\"}",
+    "{\"a\": \"\\x41\"}", "{\"a\": \"\\é\"}", "{\"a\": \"raw\ttab\"}", "{\"a\": \"raw\nline\"}",
+    "{\"a\": \"unterminated}", "{\"a\": \"ends with \\", "{\"a\": 1, \"a\": 2}",
+    "{\"\": 1}", "[1, 2", "[1 2]", "{\"a\": 1}\x0c", "{\"a\": /* no */ 1}",
+  };
+  g_autoptr(GString) deep = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
+    {
+      g_autoptr(JsonNode) fast = _hs_json_parse_fast (accepted[i], strlen (accepted[i]));
+      g_autoptr(JsonNode) glib = parse_with_json_glib (accepted[i]);
+      g_autofree char *fast_str = NULL;
+      g_autofree char *glib_str = NULL;
+
+      g_test_message ("accepted: %s", accepted[i]);
+      g_assert_nonnull (fast);
+      g_assert_nonnull (glib);
+      g_assert_true (json_node_equal (fast, glib));
+      fast_str = node_to_string (fast);
+      glib_str = node_to_string (glib);
+      g_assert_cmpstr (fast_str, ==, glib_str);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (declined); i++)
+    {
+      g_autoptr(JsonNode) fast = _hs_json_parse_fast (declined[i], strlen (declined[i]));
+
+      g_test_message ("declined: %s", declined[i]);
+      g_assert_null (fast);
+    }
+
+  /* A NUL inside the data is json-glib's to refuse. */
+  g_assert_null (_hs_json_parse_fast ("{\"a\": \"b\0c\"}", 12));
+
+  /* Nesting deeper than the reader's limit goes to json-glib too. */
+  for (guint i = 0; i < 100; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 100; i++)
+    g_string_append_c (deep, ']');
+  g_assert_null (_hs_json_parse_fast (deep->str, deep->len));
+}
+
+/* A document written as a JSONL line reads back through the fast reader unchanged. */
+static void
+test_fast_round_trip (void)
+{
+  g_autoptr(HsDocument) document = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) glib = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  JsonObject *object;
+
+  for (guint c = 1; c < 0x80; c++)
+    g_string_append_c (text, (char) c);
+  g_string_append (text, " 🎉 𝄞 “quoted” ’90s «\u202fx\u202f» \xe2\x80\xa8 end");
+
+  document = hs_document_new ("id with \"quotes\" and 🎉", text->str);
+  json_object_set_string_member (hs_document_get_meta (document), "title", "T\t🎉");
+  json_object_set_int_member (hs_document_get_extra (document), "x-count", 3);
+  line = hs_native_json_write (document, HS_NATIVE_WRITE_JSONL_LINE, NULL);
+
+  root = _hs_json_parse_fast (line, strlen (line));
+  g_assert_nonnull (root);
+  glib = parse_with_json_glib (line);
+  g_assert_true (json_node_equal (root, glib));
+
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "id"), ==, "id with \"quotes\" and 🎉");
+  g_assert_cmpstr (json_object_get_string_member (object, "text"), ==, text->str);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "meta"),
+                                                  "title"), ==, "T\t🎉");
+  g_assert_cmpint (json_object_get_int_member (object, "x-count"), ==, 3);
+}
+
+/* The text of a corpus line is handed over, not copied; only the top-level string. */
+static void
+test_fast_take (void)
+{
+  const char *line = "{\"id\": \"a\", \"meta\": {\"text\": \"inner\"}, \"text\": \"🎉 \\\"t\\\"\\n\", "
+                     "\"x\": 1}";
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) other = NULL;
+  g_autofree char *taken = NULL;
+  g_autofree char *none = NULL;
+  gsize taken_len = 0;
+  JsonObject *object;
+
+  root = _hs_json_parse_fast_take (line, strlen (line), "text", &taken, &taken_len);
+  g_assert_nonnull (root);
+  g_assert_cmpstr (taken, ==, "🎉 \"t\"\n");
+  g_assert_cmpuint (taken_len, ==, strlen (taken));
+  object = json_node_get_object (root);
+  g_assert_false (json_object_has_member (object, "text"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "meta"),
+                                                  "text"), ==, "inner");
+  g_assert_cmpint (json_object_get_int_member (object, "x"), ==, 1);
+
+  /* Not a string: it stays where json-glib would put it. */
+  other = _hs_json_parse_fast_take ("{\"text\": 5}", 11, "text", &none, NULL);
+  g_assert_nonnull (other);
+  g_assert_null (none);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (other), "text"), ==, 5);
+
+  /* Twice, in any form: json-glib's to judge. */
+  g_assert_null (_hs_json_parse_fast_take ("{\"text\": \"a\", \"text\": \"b\"}", 26, "text",
+                                           &none, NULL));
+  g_assert_null (none);
+  g_assert_null (_hs_json_parse_fast_take ("{\"text\": 1, \"text\": \"b\"}", 24, "text", &none,
+                                           NULL));
+  g_assert_null (_hs_json_parse_fast_take ("{\"text\": \"a\", \"text\": 1}", 24, "text", &none,
+                                           NULL));
+  /* and a bad line after the text frees it */
+  g_assert_null (_hs_json_parse_fast_take ("{\"text\": \"a\", \"x\": 1.5}", 23, "text", &none,
+                                           NULL));
+  g_assert_null (none);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -646,6 +967,11 @@ main (int   argc,
   g_test_add_func ("/hs/native-json/all-problems", test_all_problems);
   g_test_add_func ("/hs/native-json/first-line", test_first_line);
   g_test_add_func ("/hs/native-json/custom-schema", test_custom_schema);
+  g_test_add_func ("/hs/native-json/fast-writer", test_fast_writer);
+  g_test_add_func ("/hs/native-json/write-append", test_write_append);
+  g_test_add_func ("/hs/native-json/fast-reader", test_fast_reader);
+  g_test_add_func ("/hs/native-json/fast-round-trip", test_fast_round_trip);
+  g_test_add_func ("/hs/native-json/fast-take", test_fast_take);
 
   return g_test_run ();
 }

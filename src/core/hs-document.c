@@ -195,9 +195,24 @@ hs_document_init (HsDocument *self)
   self->relations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->removed_positions = g_hash_table_new_full (NULL, NULL,
                                                    (GDestroyNotify) hs_relation_unref, NULL);
-  self->history = hs_history_new ();
-  g_signal_connect_object (self->history, "notify", G_CALLBACK (on_history_notify), self,
-                           G_CONNECT_SWAPPED);
+}
+
+/*
+ * Made on the first edit: a corpus tagged from the command line never edits,
+ * and an object, a signal connection and their teardown per document showed
+ * in its profile.
+ */
+static HsHistory *
+get_history (HsDocument *self)
+{
+  if (self->history == NULL)
+    {
+      self->history = hs_history_new ();
+      g_signal_connect_object (self->history, "notify", G_CALLBACK (on_history_notify), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  return self->history;
 }
 
 /**
@@ -221,6 +236,26 @@ hs_document_new (const char *id,
   self->id = g_strdup (id);
   self->text = g_strdup (text);
   self->text_bytes = strlen (text);
+  self->index = hs_text_index_new (self->text, self->text_bytes);
+
+  return self;
+}
+
+HsDocument *
+_hs_document_new_take (char  *id,
+                       char  *text,
+                       gsize  text_bytes)
+{
+  HsDocument *self;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+  g_assert (strlen (text) == text_bytes);
+
+  self = g_object_new (HS_TYPE_DOCUMENT, NULL);
+  self->id = id;
+  self->text = text;
+  self->text_bytes = text_bytes;
   self->index = hs_text_index_new (self->text, self->text_bytes);
 
   return self;
@@ -495,6 +530,7 @@ numeric_suffix (const char *id)
 {
   const char *end = id + strlen (id);
   const char *digits = end;
+  guint64 n = 0;
 
   while (digits > id && g_ascii_isdigit (digits[-1]))
     digits--;
@@ -503,17 +539,36 @@ numeric_suffix (const char *id)
   if (digits == end || end - digits > 18)
     return 0;
 
-  return g_ascii_strtoull (digits, NULL, 10);
+  /* 18 digits fit: no overflow to check, and no strtoull per span loaded. */
+  for (const char *p = digits; p < end; p++)
+    n = n * 10 + (guint64) (*p - '0');
+
+  return n;
 }
 
+/* The tagger asks for one per suggestion: formatted by hand, not by printf. */
 static char *
 next_id (GHashTable *used,
          const char *prefix,
          guint64     max_number)
 {
+  gsize prefix_len = strlen (prefix);
+
   for (guint64 n = max_number + 1;; n++)
     {
-      char *id = g_strdup_printf ("%s%" G_GUINT64_FORMAT, prefix, n);
+      char digits[24];
+      char *p = digits + sizeof digits;
+      gsize n_digits;
+      char *id;
+
+      for (guint64 v = n; p == digits + sizeof digits || v > 0; v /= 10)
+        *--p = '0' + v % 10;
+      n_digits = digits + sizeof digits - p;
+
+      id = g_malloc (prefix_len + n_digits + 1);
+      memcpy (id, prefix, prefix_len);
+      memcpy (id + prefix_len, p, n_digits);
+      id[prefix_len + n_digits] = '\0';
 
       if (!g_hash_table_contains (used, id))
         return id;
@@ -554,9 +609,14 @@ insert_span (HsDocument *self,
              HsSpan     *span,
              gboolean    emit)
 {
+  guint position = self->spans->len;
+
   g_assert (!g_hash_table_contains (self->spans_by_id, span->id));
 
-  g_ptr_array_insert (self->spans, span_lower_bound (self, span), hs_span_ref (span));
+  /* Loaders and the tagger add in document order: then it is an append, no search. */
+  if (position > 0 && hs_span_compare (g_ptr_array_index (self->spans, position - 1), span) >= 0)
+    position = span_lower_bound (self, span);
+  g_ptr_array_insert (self->spans, position, hs_span_ref (span));
   g_hash_table_insert (self->spans_by_id, span->id, span);
   self->max_span_length = MAX (self->max_span_length, span->end - span->start);
   self->max_span_number = MAX (self->max_span_number, numeric_suffix (span->id));
@@ -638,7 +698,7 @@ hs_document_begin_step (HsDocument *self,
   g_return_if_fail (HS_IS_DOCUMENT (self));
 
   self->depth++;
-  hs_history_begin_step (self->history, description);
+  hs_history_begin_step (get_history (self), description);
 }
 
 void
@@ -647,7 +707,7 @@ hs_document_end_step (HsDocument *self)
   g_return_if_fail (HS_IS_DOCUMENT (self));
   g_return_if_fail (self->depth > 0);
 
-  hs_history_end_step (self->history);
+  hs_history_end_step (get_history (self));
 
   if (--self->depth == 0 && self->dirty)
     {
@@ -713,7 +773,7 @@ hs_document_add_span (HsDocument  *self,
     }
 
   hs_document_begin_step (self, _("Add span"));
-  hs_history_record (self->history, HS_CHANGE_SPAN, NULL, span);
+  hs_history_record (get_history (self), HS_CHANGE_SPAN, NULL, span);
   insert_span (self, span, TRUE);
   hs_document_end_step (self);
 
@@ -756,11 +816,11 @@ hs_document_remove_span (HsDocument  *self,
     {
       HsRelation *relation = g_ptr_array_index (touching, i);
 
-      hs_history_record (self->history, HS_CHANGE_RELATION, relation, NULL);
+      hs_history_record (get_history (self), HS_CHANGE_RELATION, relation, NULL);
       delete_relation (self, relation);
     }
 
-  hs_history_record (self->history, HS_CHANGE_SPAN, span, NULL);
+  hs_history_record (get_history (self), HS_CHANGE_SPAN, span, NULL);
   delete_span (self, span);
 
   hs_document_end_step (self);
@@ -796,7 +856,7 @@ hs_document_replace_span (HsDocument  *self,
     return TRUE;
 
   hs_document_begin_step (self, _("Change span"));
-  hs_history_record (self->history, HS_CHANGE_SPAN, old, span);
+  hs_history_record (get_history (self), HS_CHANGE_SPAN, old, span);
   delete_span (self, old);
   insert_span (self, span, TRUE);
   hs_document_end_step (self);
@@ -838,7 +898,7 @@ hs_document_add_relation (HsDocument  *self,
     }
 
   hs_document_begin_step (self, _("Add relation"));
-  hs_history_record (self->history, HS_CHANGE_RELATION, NULL, relation);
+  hs_history_record (get_history (self), HS_CHANGE_RELATION, NULL, relation);
   insert_relation (self, relation, FALSE, TRUE);
   hs_document_end_step (self);
 
@@ -865,7 +925,7 @@ hs_document_remove_relation (HsDocument  *self,
     }
 
   hs_document_begin_step (self, _("Remove relation"));
-  hs_history_record (self->history, HS_CHANGE_RELATION, relation, NULL);
+  hs_history_record (get_history (self), HS_CHANGE_RELATION, relation, NULL);
   delete_relation (self, relation);
   hs_document_end_step (self);
 
@@ -877,7 +937,7 @@ hs_document_can_undo (HsDocument *self)
 {
   g_return_val_if_fail (HS_IS_DOCUMENT (self), FALSE);
 
-  return hs_history_can_undo (self->history);
+  return self->history != NULL && hs_history_can_undo (self->history);
 }
 
 gboolean
@@ -885,7 +945,7 @@ hs_document_can_redo (HsDocument *self)
 {
   g_return_val_if_fail (HS_IS_DOCUMENT (self), FALSE);
 
-  return hs_history_can_redo (self->history);
+  return self->history != NULL && hs_history_can_redo (self->history);
 }
 
 /* Takes @remove out and puts @insert in: one change, forwards or backwards. */
@@ -923,7 +983,8 @@ replay (HsDocument *self,
   /* Hold notifications until the document matches what can-undo/can-redo say. */
   g_object_freeze_notify (G_OBJECT (self));
 
-  changes = undo ? hs_history_take_undo (self->history) : hs_history_take_redo (self->history);
+  changes = undo ? hs_history_take_undo (get_history (self))
+               : hs_history_take_redo (get_history (self));
   if (changes != NULL)
     {
       if (undo)

@@ -103,6 +103,14 @@ gboolean   hs_document_can_redo        (HsDocument *self);
 gboolean   hs_document_undo            (HsDocument *self);
 gboolean   hs_document_redo            (HsDocument *self);
 
+/*
+ * A corpus reader that checked @text already (valid UTF-8, @text_bytes long,
+ * no NUL) hands both strings over: no second check, no copy.
+ */
+HsDocument *_hs_document_new_take      (char       *id,
+                                        char       *text,
+                                        gsize       text_bytes);
+
 /* Loading uses these to fill a document without recording history. */
 void       _hs_document_load_span      (HsDocument *self,
                                         HsSpan     *span);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "hs-json-fast-private.h"
 #include "hs-json-private.h"
 
 struct _HsJsonLines
@@ -534,46 +535,52 @@ void
 _hs_json_write_string (GString    *out,
                        const char *str)
 {
-  const char *run = str;
-  const char *p;
+  _hs_json_write_string_len (out, str, strlen (str));
+}
 
-  g_string_append_c (out, '"');
-
-  /* Copy runs of plain bytes at once: texts are megabytes long. */
-  for (p = str; *p != '\0'; p++)
+/* The shortest form that reads back as the same double, so writing is stable. */
+static void
+format_double (char   *buf,
+               gsize   size,
+               double  value)
+{
+  for (int precision = 1; precision <= 17; precision++)
     {
-      guchar c = (guchar) *p;
-      const char *escape = NULL;
-      char buf[8];
+      char format[8];
 
-      switch (c)
-        {
-        case '"': escape = "\\\""; break;
-        case '\\': escape = "\\\\"; break;
-        case '\n': escape = "\\n"; break;
-        case '\r': escape = "\\r"; break;
-        case '\t': escape = "\\t"; break;
-        case '\b': escape = "\\b"; break;
-        case '\f': escape = "\\f"; break;
-        default:
-          if (c < 0x20 || c == 0x7f)
-            {
-              g_snprintf (buf, sizeof buf, "\\u%04x", c);
-              escape = buf;
-            }
-          break;
-        }
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, size, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+}
 
-      if (escape != NULL)
+/*
+ * Confidences are hundredths (the tagger rounds them so), one or more per
+ * span: finding their shortest form by trial, a dozen printf and strtod
+ * calls each, cost more than writing the rest of the span.
+ */
+#define N_HUNDREDTHS 101
+
+static const char * const *
+hundredths (void)
+{
+  static gsize initialized = 0;
+  static char *table[N_HUNDREDTHS];
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint i = 0; i < N_HUNDREDTHS; i++)
         {
-          g_string_append_len (out, run, p - run);
-          g_string_append (out, escape);
-          run = p + 1;
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+          format_double (buf, sizeof buf, i / 100.0);
+          table[i] = g_strdup (buf);
         }
+      g_once_init_leave (&initialized, 1);
     }
 
-  g_string_append_len (out, run, p - run);
-  g_string_append_c (out, '"');
+  return (const char * const *) table;
 }
 
 void
@@ -588,17 +595,21 @@ _hs_json_write_double (GString *out,
       return;
     }
 
-  /* The shortest form that reads back as the same double, so writing is stable. */
-  for (int precision = 1; precision <= 17; precision++)
+  /* not -0.0, which is written "-0.0" */
+  if (value >= 0.0 && value <= 1.0 && !signbit (value))
     {
-      char format[8];
+      int i = (int) (value * 100.0 + 0.5);
 
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buf, sizeof buf, format, value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        break;
+      if (i < N_HUNDREDTHS && i / 100.0 == value)
+        {
+          g_strlcpy (buf, hundredths ()[i], sizeof buf);
+          goto append;
+        }
     }
 
+  format_double (buf, sizeof buf, value);
+
+append:
   g_string_append (out, buf);
 
   /* Keep it a double when read back, not an integer. */
@@ -659,7 +670,13 @@ _hs_json_write_node (GString  *out,
       switch (json_node_get_value_type (node))
         {
         case G_TYPE_INT64:
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          {
+            gint64 v = json_node_get_int (node);
+
+            if (v < 0)
+              g_string_append_c (out, '-');
+            _hs_json_write_uint (out, v < 0 ? -(guint64) v : (guint64) v);
+          }
           break;
         case G_TYPE_DOUBLE:
           _hs_json_write_double (out, json_node_get_double (node));

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "hs-json-fast-private.h"
 #include "hs-json-private.h"
 #include "hs-native-json.h"
 
@@ -982,43 +983,64 @@ hs_native_json_read (const char         *data,
   return NULL;
 }
 
-static void
-write_span (GString    *out,
-            HsDocument *document,
-            HsSpan     *span)
-{
-  g_autofree char *text = hs_document_slice (document, span->start, span->end);
+/* Member names and punctuation: known lengths, no strlen() per span. */
+#define append_literal(out, literal) _hs_json_write_raw ((out), "" literal, sizeof (literal) - 1)
 
-  g_string_append (out, "{\"id\": ");
+/* A status or origin name, which needs no escaping. */
+static inline void
+append_name (GString    *out,
+             const char *name)
+{
+  _hs_json_write_raw (out, name, strlen (name));
+}
+
+static void
+write_span (GString           *out,
+            const char        *text,
+            const HsTextIndex *index,
+            HsSpan            *span)
+{
+  /* The span's text straight from the document's: a corpus has millions of spans. */
+  gsize start_byte = hs_text_index_to_byte (index, span->start);
+  gsize end_byte = MAX (hs_text_index_to_byte (index, span->end), start_byte);
+
+  append_literal (out, "{\"id\": ");
   _hs_json_write_string (out, span->id);
-  g_string_append_printf (out, ", \"start\": %u, \"end\": %u, \"label\": ", span->start, span->end);
+  append_literal (out, ", \"start\": ");
+  _hs_json_write_uint (out, span->start);
+  append_literal (out, ", \"end\": ");
+  _hs_json_write_uint (out, span->end);
+  append_literal (out, ", \"label\": ");
   _hs_json_write_string (out, span->label);
-  g_string_append (out, ", \"text\": ");
-  _hs_json_write_string (out, text);
-  g_string_append_printf (out, ", \"status\": \"%s\", \"origin\": \"%s\"",
-                          hs_status_to_string (span->status), hs_origin_to_string (span->origin));
+  append_literal (out, ", \"text\": ");
+  _hs_json_write_string_len (out, text + start_byte, end_byte - start_byte);
+  append_literal (out, ", \"status\": \"");
+  append_name (out, hs_status_to_string (span->status));
+  append_literal (out, "\", \"origin\": \"");
+  append_name (out, hs_origin_to_string (span->origin));
+  append_literal (out, "\"");
 
   if (span->annotator != NULL)
     {
-      g_string_append (out, ", \"annotator\": ");
+      append_literal (out, ", \"annotator\": ");
       _hs_json_write_string (out, span->annotator);
     }
 
   if (span->rule != NULL)
     {
-      g_string_append (out, ", \"rule\": ");
+      append_literal (out, ", \"rule\": ");
       _hs_json_write_string (out, span->rule);
     }
 
   if (span->confidence >= 0)
     {
-      g_string_append (out, ", \"confidence\": ");
+      append_literal (out, ", \"confidence\": ");
       _hs_json_write_double (out, span->confidence);
     }
 
   if (span->entity != NULL)
     {
-      g_string_append (out, ", \"entity\": ");
+      append_literal (out, ", \"entity\": ");
       _hs_json_write_string (out, span->entity);
     }
 
@@ -1034,35 +1056,37 @@ write_span (GString    *out,
           if (is_known (span_members, G_N_ELEMENTS (span_members), name))
             continue;
 
-          g_string_append (out, ", ");
+          append_literal (out, ", ");
           _hs_json_write_string (out, name);
-          g_string_append (out, ": ");
+          append_literal (out, ": ");
           _hs_json_write_node (out, node);
         }
     }
 
-  g_string_append_c (out, '}');
+  append_literal (out, "}");
 }
 
 static void
 write_relation (GString    *out,
                 HsRelation *relation)
 {
-  g_string_append (out, "{\"id\": ");
+  append_literal (out, "{\"id\": ");
   _hs_json_write_string (out, relation->id);
-  g_string_append (out, ", \"type\": ");
+  append_literal (out, ", \"type\": ");
   _hs_json_write_string (out, relation->type);
-  g_string_append (out, ", \"from\": ");
+  append_literal (out, ", \"from\": ");
   _hs_json_write_string (out, relation->from);
-  g_string_append (out, ", \"to\": ");
+  append_literal (out, ", \"to\": ");
   _hs_json_write_string (out, relation->to);
-  g_string_append_printf (out, ", \"status\": \"%s\", \"origin\": \"%s\"",
-                          hs_status_to_string (relation->status),
-                          hs_origin_to_string (relation->origin));
+  append_literal (out, ", \"status\": \"");
+  append_name (out, hs_status_to_string (relation->status));
+  append_literal (out, "\", \"origin\": \"");
+  append_name (out, hs_origin_to_string (relation->origin));
+  append_literal (out, "\"");
 
   if (relation->annotator != NULL)
     {
-      g_string_append (out, ", \"annotator\": ");
+      append_literal (out, ", \"annotator\": ");
       _hs_json_write_string (out, relation->annotator);
     }
 
@@ -1078,52 +1102,65 @@ write_relation (GString    *out,
           if (is_known (relation_members, G_N_ELEMENTS (relation_members), name))
             continue;
 
-          g_string_append (out, ", ");
+          append_literal (out, ", ");
           _hs_json_write_string (out, name);
-          g_string_append (out, ": ");
+          append_literal (out, ": ");
           _hs_json_write_node (out, node);
         }
     }
 
-  g_string_append_c (out, '}');
+  append_literal (out, "}");
 }
 
 /**
- * hs_native_json_write:
- * @len: (out) (optional): the length of the result in bytes
+ * hs_native_json_write_append:
+ * @out: where the document goes, after what it holds
  *
- * Returns: (transfer full): the document as UTF-8 JSON
+ * Writes the same bytes as hs_native_json_write(), without a string of its
+ * own: a corpus writer appends line after line to one buffer.
  */
-char *
-hs_native_json_write (HsDocument         *document,
-                      HsNativeWriteFlags  flags,
-                      gsize              *len)
+void
+hs_native_json_write_append (HsDocument         *document,
+                             HsNativeWriteFlags  flags,
+                             GString            *out)
 {
   gboolean jsonl = (flags & HS_NATIVE_WRITE_JSONL_LINE) != 0;
   /* One member per line, one span per line: diffs in version control stay readable. */
   const char *member_sep = jsonl ? ", " : ",\n  ";
   const char *element_sep = jsonl ? ", " : ",\n    ";
+  const char *text;
+  const HsTextIndex *index;
   JsonObject *meta, *extra;
-  GString *out;
   guint n_spans, n_relations;
 
-  g_return_val_if_fail (HS_IS_DOCUMENT (document), NULL);
+  g_return_if_fail (HS_IS_DOCUMENT (document));
+  g_return_if_fail (out != NULL);
 
+  text = hs_document_get_text (document);
+  index = hs_document_get_index (document);
   n_spans = hs_document_get_n_spans (document);
   n_relations = hs_document_get_n_relations (document);
-  out = g_string_sized_new (hs_document_get_text_bytes (document) + 160 * n_spans +
-                            100 * n_relations + 256);
+  /* Escapes make the text longer; reserve for the common case so it is copied once. */
+  if (out->allocated_len < out->len + hs_document_get_text_bytes (document) + 200 * n_spans +
+      120 * n_relations + 256)
+    {
+      gsize len = out->len;
+
+      g_string_set_size (out, len + hs_document_get_text_bytes (document) + 200 * n_spans +
+                         120 * n_relations + 256);
+      g_string_truncate (out, len);
+    }
 
   g_string_append (out, jsonl ? "{" : "{\n  ");
   if (!jsonl)
     g_string_append_printf (out, "\"format\": \"hearsay\"%s\"version\": %d%s",
                             member_sep, HS_NATIVE_FORMAT_VERSION, member_sep);
 
-  g_string_append (out, "\"id\": ");
+  append_literal (out, "\"id\": ");
   _hs_json_write_string (out, hs_document_get_id (document));
   g_string_append (out, member_sep);
-  g_string_append (out, "\"text\": ");
-  _hs_json_write_string (out, hs_document_get_text (document));
+  append_literal (out, "\"text\": ");
+  _hs_json_write_string_len (out, text, hs_document_get_text_bytes (document));
 
   meta = hs_document_get_meta (document);
   if (json_object_get_size (meta) > 0)
@@ -1131,21 +1168,21 @@ hs_native_json_write (HsDocument         *document,
       g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), meta);
 
       g_string_append (out, member_sep);
-      g_string_append (out, "\"meta\": ");
+      append_literal (out, "\"meta\": ");
       _hs_json_write_node (out, node);
     }
 
   g_string_append (out, member_sep);
-  g_string_append (out, "\"spans\": [");
+  append_literal (out, "\"spans\": [");
   for (guint i = 0; i < n_spans; i++)
     {
       g_string_append (out, i == 0 ? (jsonl ? "" : "\n    ") : element_sep);
-      write_span (out, document, hs_document_get_span (document, i));
+      write_span (out, text, index, hs_document_get_span (document, i));
     }
   g_string_append (out, n_spans > 0 && !jsonl ? "\n  ]" : "]");
 
   g_string_append (out, member_sep);
-  g_string_append (out, "\"relations\": [");
+  append_literal (out, "\"relations\": [");
   for (guint i = 0; i < n_relations; i++)
     {
       g_string_append (out, i == 0 ? (jsonl ? "" : "\n    ") : element_sep);
@@ -1168,12 +1205,31 @@ hs_native_json_write (HsDocument         *document,
 
           g_string_append (out, member_sep);
           _hs_json_write_string (out, name);
-          g_string_append (out, ": ");
+          append_literal (out, ": ");
           _hs_json_write_node (out, node);
         }
     }
 
   g_string_append (out, jsonl ? "}" : "\n}\n");
+}
+
+/**
+ * hs_native_json_write:
+ * @len: (out) (optional): the length of the result in bytes
+ *
+ * Returns: (transfer full): the document as UTF-8 JSON
+ */
+char *
+hs_native_json_write (HsDocument         *document,
+                      HsNativeWriteFlags  flags,
+                      gsize              *len)
+{
+  GString *out;
+
+  g_return_val_if_fail (HS_IS_DOCUMENT (document), NULL);
+
+  out = g_string_new (NULL);
+  hs_native_json_write_append (document, flags, out);
 
   if (len != NULL)
     *len = out->len;

@@ -71,5 +71,8 @@ typedef enum
 char *hs_native_json_write (HsDocument         *document,
                             HsNativeWriteFlags  flags,
                             gsize              *len);
+void  hs_native_json_write_append (HsDocument         *document,
+                                   HsNativeWriteFlags  flags,
+                                   GString            *out);
 
 G_END_DECLS

@@ -90,20 +90,43 @@ hs_text_index_new (const char *text,
   index->block_starts = g_new (guint32, max_blocks);
   index->block_widths = g_new0 (guint64, max_blocks);
 
-  for (p = (const guchar *) text; p < end; n++)
+  /* A block at a time; eight ASCII bytes at a time inside it (their widths are all 0). */
+  for (p = (const guchar *) text; p < end;)
     {
-      guint width = g_utf8_skip[*p];
       guint block = n / BLOCK;
+      guint64 widths = 0;
+      guint i = 0;
 
-      if (n % BLOCK == 0)
-        index->block_starts[block] = (guint32) (p - (const guchar *) text);
+      index->block_starts[block] = (guint32) (p - (const guchar *) text);
 
-      /* Invalid input must not make the walk leave the text. */
-      if (width > (gsize) (end - p))
-        width = end - p;
+      while (i < BLOCK && p < end)
+        {
+          guint64 eight;
+          guint width;
 
-      index->block_widths[block] |= (guint64) (width - 1) << (2 * (n % BLOCK));
-      p += width;
+          if (i + 8 <= BLOCK && end - p >= 8)
+            {
+              memcpy (&eight, p, 8);
+              if ((eight & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+                {
+                  p += 8;
+                  i += 8;
+                  continue;
+                }
+            }
+
+          width = g_utf8_skip[*p];
+          /* Invalid input must not make the walk leave the text. */
+          if (width > (gsize) (end - p))
+            width = end - p;
+
+          widths |= (guint64) (width - 1) << (2 * i);
+          p += width;
+          i++;
+        }
+
+      index->block_widths[block] = widths;
+      n += i;
     }
 
   index->length = n;

@@ -150,8 +150,12 @@ is_abbreviation (const char *p,
 
   if (len == 1)
     return TRUE;
+  /* None is longer; most words before a period are. */
+  if (len > 6)
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (abbrevs); i++)
-    if (strlen (abbrevs[i]) == len && g_ascii_strncasecmp (abbrevs[i], p, len) == 0)
+    if (g_ascii_tolower (abbrevs[i][0]) == g_ascii_tolower (p[0]) &&
+        strlen (abbrevs[i]) == len && g_ascii_strncasecmp (abbrevs[i], p, len) == 0)
       return TRUE;
   return FALSE;
 }
@@ -166,8 +170,13 @@ tokenise_line (Scan       *scan,
   const char *prev_end = NULL;  /* NULL: no token yet on this line */
   gboolean prev_abbrev = FALSE;
   guint upper = 0, lower = 0;
+  guint n_tokens = 0;
 
-  g_array_set_size (scan->tokens, 0);
+  /*
+   * Tokens are stored by index, the array grown by doubling: an append call
+   * per word cost as much as recognising the word.
+   */
+  g_array_set_size (scan->tokens, MAX (scan->tokens->len, 64));
 
   while (p < line_end)
     {
@@ -322,9 +331,12 @@ tokenise_line (Scan       *scan,
           tok.word = hs_gazetteer_lookup (text + tok.start, tok.end - tok.start);
           tok.flags |= TOK_LOOKED_UP;
         }
-      g_array_append_val (scan->tokens, tok);
+      if (n_tokens == scan->tokens->len)
+        g_array_set_size (scan->tokens, 2 * n_tokens);
+      g_array_index (scan->tokens, Token, n_tokens++) = tok;
     }
 
+  g_array_set_size (scan->tokens, n_tokens);
   scan->caps_line = upper >= 4 && lower * 4 < upper;
 }
 
@@ -1016,13 +1028,20 @@ hs_locations_find (HsLocations *self,
         continue;
       if (c->state != CAND_ACCEPT)
         {
-          g_autofree char *key = span_key (&scan, c->start, c->end);
+          g_autofree char *key = NULL;
+          gboolean surname = FALSE, confirmed = FALSE;
 
-          if ((c->state == CAND_WEAK || c->state == CAND_GUESS) &&
-              g_hash_table_contains (scan.surnames, key) &&
-              !g_hash_table_contains (scan.confirmed, key))
+          /* Most documents teach nothing: then there is no key to make. */
+          if (g_hash_table_size (scan.surnames) > 0 || g_hash_table_size (scan.confirmed) > 0)
+            {
+              key = span_key (&scan, c->start, c->end);
+              surname = g_hash_table_contains (scan.surnames, key);
+              confirmed = g_hash_table_contains (scan.confirmed, key);
+            }
+
+          if ((c->state == CAND_WEAK || c->state == CAND_GUESS) && surname && !confirmed)
             continue;
-          if (c->state == CAND_UNKNOWN && !g_hash_table_contains (scan.confirmed, key))
+          if (c->state == CAND_UNKNOWN && !confirmed)
             continue;
           if (c->state == CAND_UNKNOWN)
             c->rule = "cue+document";
