@@ -12,6 +12,8 @@ packages=(
   libgtk-4-dev libgtk-4-bin libjson-glib-dev libxml2-dev
   # desktop integration and its validation
   desktop-file-utils appstream flatpak-builder
+  # manual pages and their check (groff -man -ww)
+  groff-base
   # runtime bits the GTK app needs to look right and load its icons
   adwaita-icon-theme hicolor-icon-theme librsvg2-common shared-mime-info
   gsettings-desktop-schemas fonts-cantarell fonts-dejavu-core

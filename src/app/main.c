@@ -15,9 +15,16 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(HsApplication) app = NULL;
+  const char *localedir;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* HEARSAY_LOCALEDIR points at compiled translations outside the install
+   * prefix, so that the uninstalled app can be run and tested in another
+   * language (tests/gui/test_german.py). */
+  localedir = g_getenv ("HEARSAY_LOCALEDIR");
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
