@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "hs-annotation-buffer.h"
+#include "hs-palette.h"
 
 /*
  * The document is the truth; this buffer only shows it. Spans of one label
@@ -26,6 +27,7 @@ struct _HsAnnotationBuffer
   GtkTextTag    *focus_tag;
   GtkTextTag    *partner_tag;
   GtkTextTag    *candidate_tag;
+  gboolean       dark;
   /* Where those tags are now: clearing only there keeps a focus change from
    * invalidating the layout of the whole article. */
   GArray        *marked;  /* pairs of code point offsets */
@@ -95,7 +97,7 @@ create_tags (HsAnnotationBuffer *self)
       for (guint i = 0; i < n_labels; i++)
         {
           const HsLabel *label = hs_schema_get_label (self->schema, i);
-          GdkRGBA color, faint, dark;
+          GdkRGBA color, dark;
           GtkTextTag *accepted;
           GtkTextTag *suggested;
 
@@ -106,22 +108,18 @@ create_tags (HsAnnotationBuffer *self)
             gdk_rgba_parse (&color, "#c0bfbc");
 
           accepted = gtk_text_tag_new (NULL);
-          g_object_set (accepted, "background-rgba", &color, NULL);
           gtk_text_tag_table_add (table, accepted);
           g_hash_table_insert (self->tags, tag_key (label->name, HS_STATUS_ACCEPTED), accepted);
           g_object_unref (accepted);
 
-          /* Suggestions get a faint tint and a wavy line in a darker shade, so
+          /* Suggestions get a fainter tint and a wavy line in a darker shade, so
            * they are easy to find but never look accepted. */
-          faint = color;
-          faint.alpha = 0.35f;
           dark = color;
           dark.red *= 0.55f;
           dark.green *= 0.55f;
           dark.blue *= 0.55f;
           suggested = gtk_text_tag_new (NULL);
           g_object_set (suggested,
-                        "background-rgba", &faint,
                         "underline", PANGO_UNDERLINE_ERROR,
                         "underline-rgba", &dark,
                         NULL);
@@ -130,6 +128,42 @@ create_tags (HsAnnotationBuffer *self)
           g_object_unref (suggested);
         }
     }
+}
+
+/* Label backgrounds: full tints on a light theme, blended into a dark one. */
+static void
+paint_label_tags (HsAnnotationBuffer *self)
+{
+  for (guint i = 0; i < hs_schema_get_n_labels (self->schema); i++)
+    {
+      const HsLabel *label = hs_schema_get_label (self->schema, i);
+      GtkTextTag *accepted = hs_annotation_buffer_get_tag (self, label->name, HS_STATUS_ACCEPTED);
+      GtkTextTag *suggested = hs_annotation_buffer_get_tag (self, label->name,
+                                                            HS_STATUS_SUGGESTED);
+      GdkRGBA color;
+
+      if (!gdk_rgba_parse (&color, label->color))
+        gdk_rgba_parse (&color, "#c0bfbc");
+
+      color.alpha = self->dark ? HS_ACCEPTED_ALPHA_DARK : HS_ACCEPTED_ALPHA_LIGHT;
+      g_object_set (accepted, "background-rgba", &color, NULL);
+      color.alpha = self->dark ? HS_SUGGESTED_ALPHA_DARK : HS_SUGGESTED_ALPHA_LIGHT;
+      g_object_set (suggested, "background-rgba", &color, NULL);
+    }
+}
+
+void
+hs_annotation_buffer_set_dark (HsAnnotationBuffer *self,
+                               gboolean            dark)
+{
+  g_return_if_fail (HS_IS_ANNOTATION_BUFFER (self));
+
+  dark = !!dark;
+  if (self->dark == dark)
+    return;
+
+  self->dark = dark;
+  paint_label_tags (self);
 }
 
 static void
@@ -237,6 +271,7 @@ hs_annotation_buffer_constructed (GObject *object)
   gtk_text_buffer_place_cursor (buffer, &start);
 
   create_tags (self);
+  paint_label_tags (self);
   create_focus_tags (self);
   for (guint i = 0; i < hs_document_get_n_spans (self->document); i++)
     draw_span (self, hs_document_get_span (self->document, i));

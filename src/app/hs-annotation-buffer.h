@@ -25,6 +25,9 @@ GtkTextTag         *hs_annotation_buffer_get_tag      (HsAnnotationBuffer *self,
                                                        const char         *label,
                                                        HsStatus            status);
 
+/* Paints the label colours for a dark theme (white text) or a light one. */
+void                hs_annotation_buffer_set_dark     (HsAnnotationBuffer *self,
+                                                       gboolean            dark);
 /* Marks the focused span, the spans linked to it, and a link candidate; NULLs clear. */
 void                hs_annotation_buffer_show_focus   (HsAnnotationBuffer *self,
                                                        HsSpan             *focus,

@@ -1421,6 +1421,29 @@ schedule_cursor_update (HsAnnotationView *self)
   g_source_set_name_by_id (self->cursor_source, "[hearsay] focus follows cursor");
 }
 
+/* GTK 4.8 has no colour-scheme API: a dark theme is asked for by preference
+ * or by name (Adwaita-dark, HighContrastInverse). */
+static void
+update_dark (HsAnnotationView *self)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+  HsAnnotationBuffer *buffer = get_annotation_buffer (self);
+  g_autofree char *theme = NULL;
+  gboolean prefer_dark = FALSE;
+
+  if (buffer == NULL)
+    return;
+
+  g_object_get (settings,
+                "gtk-theme-name", &theme,
+                "gtk-application-prefer-dark-theme", &prefer_dark,
+                NULL);
+  hs_annotation_buffer_set_dark (buffer, prefer_dark
+                                         || (theme && (strstr (theme, "dark")
+                                                       || strstr (theme, "Dark")
+                                                       || strstr (theme, "Inverse"))));
+}
+
 static void
 on_buffer_cursor (HsAnnotationView *self,
                   GParamSpec       *pspec,
@@ -1490,6 +1513,7 @@ hs_annotation_view_set_buffer (HsAnnotationView   *self,
   /* Label keys come from the document's schema, so they follow the buffer. */
   self->shortcuts = hs_shortcuts_new_text_controller (hs_annotation_buffer_get_schema (buffer));
   gtk_widget_add_controller (GTK_WIDGET (self), self->shortcuts);
+  update_dark (self);
 }
 
 const char *
@@ -1706,6 +1730,11 @@ hs_annotation_view_init (HsAnnotationView *self)
   gtk_text_view_set_pixels_below_lines (text_view, 6);
   gtk_widget_add_css_class (GTK_WIDGET (self), "annotation-view");
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)),
+                           "notify::gtk-application-prefer-dark-theme",
+                           G_CALLBACK (update_dark), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-theme-name",
+                           G_CALLBACK (update_dark), self, G_CONNECT_SWAPPED);
   legacy = gtk_event_controller_legacy_new ();
   gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
   g_signal_connect (legacy, "event", G_CALLBACK (on_any_event), self);
