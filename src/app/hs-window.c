@@ -501,10 +501,19 @@ on_view_message (HsWindow         *self,
 
 #define ANNOTATION_PATH_KEY "hs-annotation-path"
 
+/* The corpus's settings, where its hearsay-project.json has them, else the annotator's. */
+static HsProject *
+project_with_settings (HsWindow *self)
+{
+  HsProject *project = self->corpus ? hs_corpus_get_project (self->corpus) : NULL;
+
+  return project != NULL && hs_project_has_settings (project) ? project : NULL;
+}
+
 static gboolean
 tagger_enabled (HsWindow *self)
 {
-  HsProject *project = self->corpus ? hs_corpus_get_project (self->corpus) : NULL;
+  HsProject *project = project_with_settings (self);
 
   return project ? hs_project_get_tagger_enabled (project)
                  : g_settings_get_boolean (self->settings, "tagger-enabled");
@@ -513,7 +522,7 @@ tagger_enabled (HsWindow *self)
 static void
 apply_snapping (HsWindow *self)
 {
-  HsProject *project = self->corpus ? hs_corpus_get_project (self->corpus) : NULL;
+  HsProject *project = project_with_settings (self);
 
   hs_annotation_view_set_snap_to_words (self->view,
                                         project ? hs_project_get_snap_to_words (project)
@@ -1360,6 +1369,36 @@ open_entry_at (HsWindow *self,
     open_path (self, hs_corpus_entry_get_path (entry));
 }
 
+/* A corpus may bring its own labels: everything drawn from the schema follows. */
+static void
+apply_schema (HsWindow *self,
+              HsSchema *schema)
+{
+  g_autoptr(GtkWindow) shortcuts = NULL;
+  g_autofree char *reopen = NULL;
+
+  if (schema == NULL || schema == self->schema)
+    return;
+
+  /* A document opened with the old labels is opened again with the new ones. */
+  if (self->entry != NULL)
+    reopen = g_strdup (hs_corpus_entry_get_path (self->entry));
+  if (keep_current_document (self))
+    return;
+  set_document (self, NULL, NULL, NULL);
+  g_hash_table_remove_all (self->documents);
+
+  g_set_object (&self->schema, schema);
+  rebuild_legend (self);
+  shortcuts = hs_shortcuts_window_new (schema);
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                           GTK_SHORTCUTS_WINDOW (shortcuts));
+  hs_span_list_set_document (self->span_list, NULL, schema);
+
+  if (reopen != NULL)
+    open_path (self, reopen);
+}
+
 static void
 on_corpus_loaded (GObject      *object,
                   GAsyncResult *result,
@@ -1383,6 +1422,7 @@ on_corpus_loaded (GObject      *object,
   project = hs_corpus_get_project (corpus);
   g_signal_connect_object (project, "notify::snap-to-words", G_CALLBACK (apply_snapping), self,
                            G_CONNECT_SWAPPED);
+  apply_schema (self, hs_project_get_schema (project));
   hs_document_list_refresh (self->document_list);
 
   if (g_list_model_get_n_items (G_LIST_MODEL (corpus)) == 0)
@@ -1992,10 +2032,18 @@ preferences_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   HsWindow *self = HS_WINDOW (widget);
+  HsProject *project = self->corpus ? hs_corpus_get_project (self->corpus) : NULL;
   GtkWindow *window;
 
-  window = hs_preferences_window_new (GTK_WINDOW (self), self->settings,
-                                      self->corpus ? hs_corpus_get_project (self->corpus) : NULL);
+  /* A corpus without settings of its own starts from the annotator's. */
+  if (project != NULL && !hs_project_has_settings (project))
+    {
+      hs_project_set_tagger_enabled (project, tagger_enabled (self));
+      hs_project_set_snap_to_words (project,
+                                    g_settings_get_boolean (self->settings, "snap-to-words"));
+    }
+
+  window = hs_preferences_window_new (GTK_WINDOW (self), self->settings, project);
   gtk_window_present (window);
 }
 

@@ -34,6 +34,7 @@ struct _HsProject
   /* The file as read, so members this version does not know are written back. */
   JsonObject *root;
   gboolean    tagger_enabled;
+  gboolean    has_settings;    /* the file had "settings", or one was changed since */
   gboolean    snap_to_words;
   gboolean    modified;
 };
@@ -504,6 +505,7 @@ project_parse (const char  *path,
     }
   else if (settings != NULL)
     {
+      self->has_settings = TRUE;
       JsonObject *settings_object = json_node_get_object (settings);
       guint settings_line = _hs_json_lines_get_object (lines, settings_object);
 
@@ -634,6 +636,7 @@ hs_project_set_tagger_enabled (HsProject *self,
   g_return_if_fail (HS_IS_PROJECT (self));
 
   enabled = !!enabled;
+  self->has_settings = TRUE;
   if (self->tagger_enabled == enabled)
     return;
 
@@ -649,6 +652,7 @@ hs_project_set_snap_to_words (HsProject *self,
   g_return_if_fail (HS_IS_PROJECT (self));
 
   snap = !!snap;
+  self->has_settings = TRUE;
   if (self->snap_to_words == snap)
     return;
 
@@ -848,4 +852,19 @@ hs_project_save (HsProject  *self,
   set_modified (self, FALSE);
 
   return TRUE;
+}
+
+/**
+ * hs_project_has_settings:
+ *
+ * Whether this corpus decides the tagger and snapping switches: its file has
+ * "settings", or they were changed for it. Otherwise the annotator's own
+ * preferences apply.
+ */
+gboolean
+hs_project_has_settings (HsProject *self)
+{
+  g_return_val_if_fail (HS_IS_PROJECT (self), FALSE);
+
+  return self->has_settings;
 }

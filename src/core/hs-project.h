@@ -72,4 +72,6 @@ char       *hs_project_serialize          (HsProject   *self,
 gboolean    hs_project_save               (HsProject   *self,
                                            GError     **error);
 
+gboolean    hs_project_has_settings       (HsProject   *self);
+
 G_END_DECLS

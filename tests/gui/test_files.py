@@ -7,6 +7,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import configparser
+import json
 import os
 import shutil
 import subprocess
@@ -117,6 +118,33 @@ try:
     view = app.find("text", "Article")
     tap.ok(wait_for(lambda: view.text.startswith("Ferries to Bornholm"), timeout=10),
            "the folder opens as a corpus on its first document", view.text[:40] if view else None)
+finally:
+    app.quit()
+
+# A corpus that brings its own labels in hearsay-project.json.
+custom = os.path.join(work, "custom")
+os.makedirs(custom)
+shutil.copy(article, os.path.join(custom, "harbour.txt"))
+schema = json.load(open(os.path.join(HERE, "..", "..", "data", "default-schema.json")))
+schema["labels"].append({"name": "ORGANIZATION", "display_name": "Organisation",
+                         "color": "#dc8add", "keys": ["4"]})
+with open(os.path.join(custom, "hearsay-project.json"), "w") as f:
+    json.dump({"format": "hearsay-project", "version": 1, "schema": schema}, f)
+app = App(binary, [custom], work, settings_env)
+try:
+    app.find_app()
+    tap.ok(wait_for(lambda: "4  Organisation" in app.labels(), timeout=10),
+           "the legend shows the corpus's own label and key", app.labels())
+    app.focus()
+    app.keys("ctrl+f")
+    subprocess.run(["xdotool", "type", "--delay", "30", "port authority"], check=True)
+    time.sleep(0.4)
+    app.keys("Escape", "4")
+    saved = wait_for(lambda: [s for s in (read_json(os.path.join(custom, "harbour.hearsay.json"))
+                                          or {}).get("spans", []) if s["label"] == "ORGANIZATION"],
+                     timeout=5)
+    tap.ok(bool(saved) and saved[0]["text"] == "port authority",
+           "its key labels a span with it, saved on disk", saved)
 finally:
     app.quit()
 
