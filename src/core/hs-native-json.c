@@ -293,6 +293,43 @@ schema_type_names (HsSchema *schema)
   return g_string_free (names, FALSE);
 }
 
+/* The "id" member as a non-empty string, or FALSE. */
+static gboolean
+read_id (JsonObject  *object,
+         const char **id)
+{
+  JsonNode *node = json_object_get_member (object, "id");
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING
+      || *json_node_get_string (node) == '\0')
+    return FALSE;
+
+  *id = json_node_get_string (node);
+  return TRUE;
+}
+
+/* Spans and relations each keep their ids unique, naming the line of the first use. */
+static gboolean
+check_unique_id (Reader     *reader,
+                 guint       line,
+                 GHashTable *seen,
+                 const char *id,
+                 const char *what,
+                 const char *message)
+{
+  gpointer other_line;
+
+  if (g_hash_table_lookup_extended (seen, id, NULL, &other_line))
+    {
+      report (reader, line, message, what,
+              reader->first_line - 1 + GPOINTER_TO_UINT (other_line));
+      return FALSE;
+    }
+
+  g_hash_table_insert (seen, (gpointer) id, GUINT_TO_POINTER (line));
+  return TRUE;
+}
+
 static void
 read_span (Reader   *reader,
            JsonNode *node,
@@ -306,7 +343,7 @@ read_span (Reader   *reader,
   const char *label = NULL;
   const char *span_text = NULL;
   const char *annotator, *rule, *entity;
-  JsonNode *id_node, *confidence_node;
+  JsonNode *confidence_node;
   guint start = 0, end = 0;
   double confidence = -1.0;
   HsStatus status;
@@ -325,31 +362,20 @@ read_span (Reader   *reader,
   object = json_node_get_object (node);
   line = _hs_json_lines_get_object (reader->lines, object);
 
-  id_node = json_object_get_member (object, "id");
-  if (id_node != NULL && json_node_get_value_type (id_node) == G_TYPE_STRING &&
-      *json_node_get_string (id_node) != '\0')
-    {
-      gpointer other_line;
-
-      id = json_node_get_string (id_node);
-      what = g_strdup_printf (_("Span “%s”"), id);
-
-      if (g_hash_table_lookup_extended (reader->span_lines, id, NULL, &other_line))
-        {
-          report (reader, line,
-                  _("%s: the id is used twice (first on line %u); span ids must be unique"),
-                  what, reader->first_line - 1 + GPOINTER_TO_UINT (other_line));
-          ok = FALSE;
-        }
-      else
-        g_hash_table_insert (reader->span_lines, (gpointer) id, GUINT_TO_POINTER (line));
-    }
-  else
+  if (!read_id (object, &id))
     {
       what = g_strdup_printf (_("Span %u"), position);
       report (reader, line, _("%s has no “id” string; give it a unique one, such as \"T%u\""),
               what, position);
       ok = FALSE;
+    }
+  else
+    {
+      what = g_strdup_printf (_("Span “%s”"), id);
+      if (!check_unique_id (reader, line, reader->span_lines, id, what,
+                            _("%s: the id is used twice (first on line %u); span ids must be "
+                              "unique")))
+        ok = FALSE;
     }
 
   range_ok = read_offset (reader, object, "start", what, line, &start);
@@ -475,7 +501,6 @@ read_relation (Reader   *reader,
   g_autofree char *what = NULL;
   const HsRelationType *type = NULL;
   JsonObject *object;
-  JsonNode *id_node;
   const char *id = NULL;
   const char *type_name, *from, *to, *annotator;
   HsStatus status;
@@ -493,31 +518,20 @@ read_relation (Reader   *reader,
   object = json_node_get_object (node);
   line = _hs_json_lines_get_object (reader->lines, object);
 
-  id_node = json_object_get_member (object, "id");
-  if (id_node != NULL && json_node_get_value_type (id_node) == G_TYPE_STRING &&
-      *json_node_get_string (id_node) != '\0')
-    {
-      gpointer other_line;
-
-      id = json_node_get_string (id_node);
-      what = g_strdup_printf (_("Relation “%s”"), id);
-
-      if (g_hash_table_lookup_extended (reader->relation_lines, id, NULL, &other_line))
-        {
-          report (reader, line,
-                  _("%s: the id is used twice (first on line %u); relation ids must be unique"),
-                  what, reader->first_line - 1 + GPOINTER_TO_UINT (other_line));
-          ok = FALSE;
-        }
-      else
-        g_hash_table_insert (reader->relation_lines, (gpointer) id, GUINT_TO_POINTER (line));
-    }
-  else
+  if (!read_id (object, &id))
     {
       what = g_strdup_printf (_("Relation %u"), position);
       report (reader, line, _("%s has no “id” string; give it a unique one, such as \"R%u\""),
               what, position);
       ok = FALSE;
+    }
+  else
+    {
+      what = g_strdup_printf (_("Relation “%s”"), id);
+      if (!check_unique_id (reader, line, reader->relation_lines, id, what,
+                            _("%s: the id is used twice (first on line %u); relation ids must "
+                              "be unique")))
+        ok = FALSE;
     }
 
   if (!read_string (reader, object, "type", what, line, &type_name))
